@@ -1,0 +1,104 @@
+"""What a widget is, and how one becomes HTML.
+
+A widget is a small class: parameters in (a dataclass the author fills from
+Markdown), state kept on the instance, and three views of that state:
+`controls()` (sliders, buttons...), `slots()` (the figure's parts, as HTML/SVG)
+and `announce()` (the key number, read out by screen readers). `on()` changes
+the state when a control moves; `tick()` advances it while `playing` is true.
+
+The build renders every widget once under CPython (`render_html`), so a page
+shows each figure with JavaScript off. In the browser the very same class runs
+under Pyodide (`nnpress.browser`), and only the slots that changed are sent
+back to the page.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import Any, ClassVar
+
+from .controls import Control, control_state
+from .params import parse_params, params_to_dict
+
+
+class Widget:
+    name: ClassVar[str] = ""  # the name authors write after ```widget
+    Params: ClassVar[type]  # a dataclass; see nnpress.params
+    playing: bool = False  # while true the page calls tick() every frame
+
+    def __init__(self, params: Any):
+        self.params = params
+
+    # --- what subclasses provide -------------------------------------------
+    def controls(self) -> list[Control]:
+        return []
+
+    def slots(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def announce(self) -> str:
+        return ""
+
+    def on(self, control: str, value: Any) -> None:
+        """A control moved (or a button was pressed: value is its data-value)."""
+
+    def tick(self) -> None:
+        """One animation step while `playing`."""
+
+    def arrange(self, controls: str, slots: dict[str, str]) -> str:
+        """Lay out the widget body; override for a custom arrangement."""
+        return f'<div class="nn-controls">{controls}</div>' + "".join(slots.values())
+
+    # --- shared machinery ---------------------------------------------------
+    @classmethod
+    def from_mapping(cls, raw: dict[str, Any] | None) -> Widget:
+        return cls(parse_params(cls.Params, raw, cls.name))
+
+    def handle(self, control: str, value: Any) -> None:
+        if control == "__tick__":
+            if self.playing:
+                self.tick()
+        else:
+            self.on(control, value)
+
+    def rendered_slots(self) -> dict[str, str]:
+        """Each slot wrapped so the page can find and swap it."""
+        out = {name: f'<div class="nn-slot nn-{name}" data-slot="{name}">{html}</div>'
+               for name, html in self.slots().items()}
+        return out
+
+    def render_html(self, widget_id: str, caption: str = "") -> str:
+        """The whole figure as the page first shows it (build time)."""
+        controls = "".join(c.html() for c in self.controls())
+        body = self.arrange(controls, self.rendered_slots())
+        params = escape(json.dumps(params_to_dict(self.params), sort_keys=True))
+        cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+        return (
+            f'<figure class="nn-widget nn-{self.name}" id="{widget_id}" '
+            f'data-widget="{self.name}" data-params="{params}">{body}'
+            f'<p class="nn-live" data-slot="live" aria-live="polite">'
+            f"{escape(self.announce())}</p>{cap}</figure>"
+        )
+
+    def state_payload(self) -> dict[str, Any]:
+        """What the page needs after a change: slot contents and control values."""
+        slots = dict(self.slots())
+        slots["live"] = escape(self.announce())
+        controls = {c.name: control_state(c) for c in self.controls()}
+        return {"slots": slots, "controls": controls, "playing": self.playing}
+
+
+def widget_classes() -> dict[str, type[Widget]]:
+    """Every widget in nnpress.widgets, by the name authors use."""
+    from . import widgets
+
+    return widgets.REGISTRY
+
+
+def create(name: str, raw_params: dict[str, Any] | None) -> Widget:
+    classes = widget_classes()
+    if name not in classes:
+        known = ", ".join(sorted(classes))
+        raise KeyError(f"unknown widget '{name}' (known: {known})")
+    return classes[name].from_mapping(raw_params)

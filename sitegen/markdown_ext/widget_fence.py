@@ -1,0 +1,115 @@
+"""```widget NAME fences: an interactive figure declared in Markdown.
+
+    ```widget activation
+    function: sigmoid
+    x: 2
+    ```
+
+The body is YAML (the widget's parameters). On GitHub the block shows as
+plain code naming the widget and its settings, so the .md file still reads
+sensibly. Here the block is replaced by the figure, pre-rendered by the same
+Python that will run it live in the browser.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from nnpress.params import ParamError
+from nnpress.widget import create
+
+from ..errors import SourceError
+
+OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*widget\s+(?P<name>[\w.-]+)\s*(?P<rest>.*)$")
+ANY_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
+
+class WidgetFencePreprocessor(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        offset = getattr(self.md, "nnpress_first_line", 1)
+        out: list[str] = []
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            opened = OPEN.match(line)
+            other = ANY_FENCE.match(line) if not opened else None
+            if other:  # someone else's code block: copy it untouched
+                close = self._find_close(lines, i, other["fence"])
+                out.extend(lines[i : close + 1])
+                i = close + 1
+                continue
+            if not opened:
+                out.append(line)
+                i += 1
+                continue
+            start = offset + i
+            close = self._find_close(lines, i, opened["fence"])
+            if close >= len(lines):
+                raise SourceError(start, f"widget '{opened['name']}' block is never closed")
+            body = "\n".join(lines[i + 1 : close])
+            params = self._parse(body, start)
+            caption = str(params.pop("caption", "") or "")
+            html = self._render(opened["name"], params, caption, start, body)
+            out.extend(["", self.md.htmlStash.store(html), ""])
+            i = close + 1
+        return out
+
+    def _render(self, name: str, params: dict, caption: str, start: int, body: str) -> str:
+        """Pre-render the figure; on bad input point at the exact line."""
+        try:
+            widget = create(name, params)
+        except KeyError as exc:
+            raise SourceError(start, exc.args[0]) from None
+        except ParamError as exc:
+            line = param_line(start + 1, body, exc.key) if exc.key else start
+            raise SourceError(line, f"widget '{name}': {exc}") from None
+        used = self.md.nnpress_widgets  # type: ignore[attr-defined]
+        used.append(name)
+        return widget.render_html(f"nn-{name}-{len(used)}", caption)
+
+    @staticmethod
+    def _find_close(lines: list[str], start: int, fence: str) -> int:
+        for j in range(start + 1, len(lines)):
+            stripped = lines[j].strip()
+            if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
+                return j
+        return len(lines)
+
+    @staticmethod
+    def _parse(body: str, start: int) -> dict[str, Any]:
+        try:
+            params = yaml.safe_load(body) if body.strip() else {}
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark
+            line = start + 1 + mark.line if mark else start
+            raise SourceError(line, f"bad widget parameters: {exc.problem}") from None
+        if not isinstance(params, dict):
+            raise SourceError(start + 1, "widget parameters must be 'key: value' lines")
+        return params
+
+
+class WidgetFenceExtension(Extension):
+    """Registers the preprocessor; `md.nnpress_widgets` lists the widgets of a page."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        self.md = md
+        md.nnpress_widgets = []  # type: ignore[attr-defined]
+        md.registerExtension(self)
+        # Before fenced code (25) so the block never reaches the highlighter.
+        md.preprocessors.register(WidgetFencePreprocessor(md), "widget_fence", 28)
+
+    def reset(self) -> None:
+        self.md.nnpress_widgets = []  # type: ignore[attr-defined]
+
+
+def param_line(body_start: int, body: str, key: str) -> int:
+    """The file line of `key:` inside a widget block (for error messages)."""
+    for n, text in enumerate(body.split("\n"), start=body_start):
+        if re.match(rf"^\s*{re.escape(key)}\s*:", text):
+            return n
+    return body_start
