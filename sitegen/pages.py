@@ -95,7 +95,8 @@ def read_pages(content_dir: Path, md: markdown.Markdown, drafts: bool = False) -
     seen: dict[str, Path] = {}
     for page in pages:
         if page.slug in seen:
-            raise BuildError(page.source, 1, f"slug '{page.slug}' is also used by {seen[page.slug]}")
+            other = seen[page.slug]
+            raise BuildError(page.source, 1, f"slug '{page.slug}' is also used by {other}")
         seen[page.slug] = page.source
     pages = [p for p in pages if drafts or not p.draft]
     return sorted(pages, key=lambda p: (p.date or dt.date.min, p.title), reverse=True)

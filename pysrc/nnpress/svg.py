@@ -7,9 +7,9 @@ as `curve`, `point`, `axis`), never here, so a theme can restyle every figure.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
-from typing import Iterable, Sequence
 
 
 def fmt(v: float) -> str:
@@ -131,7 +131,7 @@ def axes(frame: Frame, x_label: str = "", y_label: str = "", count: int = 5) -> 
 
 
 def polyline(frame: Frame, xs: Sequence[float], ys: Sequence[float], cls: str = "curve") -> str:
-    pts = " ".join(f"{fmt(frame.px(x))},{fmt(frame.py(y))}" for x, y in zip(xs, ys))
+    pts = " ".join(f"{fmt(frame.px(x))},{fmt(frame.py(y))}" for x, y in zip(xs, ys, strict=True))
     return f'<polyline class="{cls}" points="{pts}"/>'
 
 

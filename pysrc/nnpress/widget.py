@@ -19,7 +19,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from .controls import Control, control_state
-from .params import parse_params, params_to_dict
+from .params import params_to_dict, parse_params
 
 
 class Widget:

@@ -20,7 +20,6 @@ import yaml
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
-
 from nnpress.params import ParamError
 from nnpress.widget import create
 

@@ -1,0 +1,19 @@
+"""What a reader does on a page, as small helpers for browser tests."""
+
+from __future__ import annotations
+
+
+def set_slider(page, selector: str, value: float) -> None:
+    """Move a range input the way a reader's drag does: set it, fire input."""
+    page.locator(selector).evaluate(
+        "(el, v) => { el.value = String(v);"
+        " el.dispatchEvent(new Event('input', {bubbles: true})); }",
+        value,
+    )
+
+
+def wait_for_text(page, selector: str, text: str, timeout: int = 15_000) -> None:
+    page.wait_for_function(
+        "([s, t]) => [...document.querySelectorAll(s)].some(e => e.textContent.includes(t))",
+        arg=[selector, text], timeout=timeout,
+    )
