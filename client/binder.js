@@ -34,6 +34,17 @@ class Figure {
     root.addEventListener("input", (event) => this.onInput(event));
     root.addEventListener("change", (event) => this.onInput(event));
     root.addEventListener("click", (event) => this.onClick(event));
+    // Elements marked data-hover also report pointing and keyboard focus
+    // (say, a table row whose calculation the diagram then shows).
+    root.addEventListener("mouseover", (event) => this.onHover(event));
+    root.addEventListener("focusin", (event) => this.onHover(event));
+  }
+
+  onHover(event) {
+    const el = event.target.closest("[data-control][data-hover]");
+    if (!el || el.disabled || el === this.hovered) return;
+    this.hovered = el;
+    this.queue(el.dataset.control, { control: el.dataset.control, value: el.dataset.value ?? null });
   }
 
   onInput(event) {

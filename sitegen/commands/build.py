@@ -98,10 +98,14 @@ def write_runtime(config: BuildConfig, out: Path) -> dict:
 
 
 def write_static(config: BuildConfig, out: Path) -> None:
-    for src in sorted((config.templates_dir / "static").rglob("*")):
-        if src.is_file():
-            write_bytes(out, "static/" + src.relative_to(config.templates_dir / "static")
-                        .as_posix(), src.read_bytes())
+    static = config.templates_dir / "static"
+    for src in sorted(static.rglob("*")):
+        if src.is_file() and src.parent.name != "widgets":
+            write_bytes(out, "static/" + src.relative_to(static).as_posix(), src.read_bytes())
+    # One stylesheet: the theme, then each widget's own rules (static/widgets/*.css).
+    css = [(static / "site.css").read_text(encoding="utf-8")]
+    css += [p.read_text(encoding="utf-8") for p in sorted((static / "widgets").glob("*.css"))]
+    write_text(out, "static/site.css", "\n".join(css))
     write_text(out, "static/pygments.css", pygments_css())
     for src in sorted(config.client_dir.glob("*.js")):
         write_bytes(out, CLIENT_DIR + src.name, src.read_bytes())
