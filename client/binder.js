@@ -71,8 +71,8 @@ class Figure {
     this.send();
   }
 
-  send() {
-    if (this.inflight || this.pending.size === 0) return;
+  send(warm = false) {
+    if (this.inflight || (this.pending.size === 0 && !(warm && !this.created))) return;
     const message = { id: this.root.id, events: [...this.pending.values()] };
     if (!this.created) {
       message.kind = this.kind;
@@ -169,6 +169,8 @@ function start() {
       status.classList.add("nn-done");
       setTimeout(() => { status.hidden = true; }, 2500);
       for (const figure of figures.values()) figure.enable();
+      // Create each figure's Python object now, so the reader's first move is fast.
+      for (const figure of figures.values()) figure.send(true);
       document.documentElement.dataset.nnpress = "ready";
     } else if (data.type === "update") {
       figures.get(data.id)?.apply(data.payload);

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from . import widgets  # noqa: F401  (import every widget while the page is still loading)
 from .widget import Widget, create
 
 _widgets: dict[str, Widget] = {}

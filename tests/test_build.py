@@ -1,0 +1,148 @@
+"""The build as an author meets it: CLI, output layout, errors, atomicity."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitegen.commands.build import build
+from sitegen.commands.new import new_post
+from sitegen.config import BuildConfig
+from sitegen.errors import BuildError
+
+from .conftest import PROJECT, TEST_SITE
+
+PLAIN = """---
+title: Plain post
+date: 2025-03-04
+tags: [intro, maths]
+description: Nothing but Markdown.
+---
+
+Some *text*.
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+```python
+def f(x):
+    return x + 1
+```
+
+<div class="raw">raw <b>HTML</b> block</div>
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_folder_of_plain_markdown_builds_with_the_bundled_templates(tmp_path):
+    content = tmp_path / "content"
+    write(content, "plain.md", PLAIN)
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "build.py"), "build", "--content", str(content),
+         "--out", str(out)], capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    page = (out / "posts" / "plain" / "index.html").read_text()
+    assert "<title>Plain post" in page
+    assert '<table>' in page and "<td>2</td>" in page  # GFM table
+    assert 'class="highlight"' in page and '<span class="k">def</span>' in page  # Pygments
+    assert '<div class="raw">raw <b>HTML</b> block</div>' in page
+    index = (out / "index.html").read_text()
+    assert 'href="posts/plain/"' in index
+    # No live figure: no runtime shipped, no script on the page.
+    assert not (out / "static" / "pyodide").exists()
+    assert "<script" not in page
+
+
+def test_pages_link_relatively_so_any_sub_path_works(built_test_site):
+    for html in built_test_site.rglob("*.html"):
+        text = html.read_text()
+        for url in re.findall(r'(?:href|src)="([^"]*)"', text):
+            assert not url.startswith("/"), f"{html}: absolute URL {url}"
+            assert "://" not in url, f"{html}: off-site URL {url}"
+
+
+def test_live_page_carries_runtime_wheel_and_prerendered_figures(built_test_site):
+    page = (built_test_site / "posts" / "activation" / "index.html").read_text()
+    assert page.count('<figure class="nn-widget') == 2
+    assert page.count("<svg") >= 2
+    assert 'src="../../static/nnpress/binder.js"' in page
+    wheel = re.search(r'"wheel": "([^"]+)"', page).group(1)
+    assert (built_test_site / "static" / "nnpress" / wheel).is_file()
+    for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
+                 "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"):
+        assert (built_test_site / "static" / "pyodide" / name).is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("---\ntitle: [unclosed\n---\nbody\n", 2, "bad front matter"),
+        ("---\ntitle: T\ndate: someday\n---\n", 3, "date must look like"),
+        ("---\ntitle: T\n---\n\ntext\n\n```widget nosuch\n```\n", 7, "unknown widget 'nosuch'"),
+        ("---\ntitle: T\n---\n\n```widget activation\nfunction: sigmoid\nx: 99\n```\n", 7,
+         "'x' must be at most 20"),
+        ("---\ntitle: T\n---\n\n```widget activation\nfunction: cosh\n```\n", 6,
+         "'function' must be one of"),
+        ("---\ntitle: T\n---\n\n```widget activation\ncolour: red\n```\n", 6,
+         "unknown parameter 'colour'"),
+        ("no title here\n", 1, "no title"),
+    ],
+)
+def test_bad_input_names_file_and_line_and_keeps_the_old_build(tmp_path, text, line, words):
+    content = tmp_path / "content"
+    write(content, "good.md", "# Good\n\nfine\n")
+    out = tmp_path / "out"
+    build(BuildConfig(content_dir=content, out_dir=out))
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    bad = write(content, "bad.md", text)
+    result = subprocess.run(
+        [sys.executable, str(PROJECT / "build.py"), "build", "--content", str(content),
+         "--out", str(out)], capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert f"{bad}:{line}: error:" in result.stderr
+    assert words in result.stderr
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".out.*")), "staging folder left behind"
+
+
+def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
+    def digest(out: Path) -> dict[str, str]:
+        return {p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+                for p in sorted(out.rglob("*")) if p.is_file()}
+
+    build(BuildConfig(content_dir=TEST_SITE, out_dir=tmp_path / "a"))
+    build(BuildConfig(content_dir=TEST_SITE, out_dir=tmp_path / "b"))
+    assert digest(tmp_path / "a") == digest(tmp_path / "b")
+
+
+def test_new_scaffolds_a_post_that_builds(tmp_path):
+    content = tmp_path / "content"
+    path = new_post(content, "Why: ReLU works")
+    assert path == content / "posts" / "why-relu-works.md"
+    text = path.read_text()
+    assert 'title: "Why: ReLU works"' in text
+    with pytest.raises(BuildError):
+        new_post(content, "Why: ReLU works")
+    out = tmp_path / "out"
+    report = build(BuildConfig(content_dir=content, out_dir=out, drafts=True))
+    assert report.widgets == 1
+    assert "Why: ReLU works" in (out / "posts" / "why-relu-works" / "index.html").read_text()
+    # Drafts stay out of a normal build.
+    assert build(BuildConfig(content_dir=content, out_dir=out)).pages == 0

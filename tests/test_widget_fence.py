@@ -1,0 +1,51 @@
+"""```widget fences, in Python-Markdown's assertMarkdownRenders style."""
+
+from __future__ import annotations
+
+import pytest
+from markdown.test_tools import TestCase
+
+from sitegen.convert import convert, make_markdown
+from sitegen.errors import SourceError
+from sitegen.markdown_ext.widget_fence import WidgetFenceExtension
+
+
+class TestWidgetFence(TestCase):
+    default_kwargs = {"extensions": [WidgetFenceExtension(), "fenced_code"]}
+
+    def test_other_code_blocks_are_left_alone(self):
+        self.assertMarkdownRenders(
+            "````markdown\n```widget activation\n```\n````",
+            '<pre><code class="language-markdown">```widget activation\n```\n</code></pre>',
+        )
+
+    def test_a_widget_becomes_its_prerendered_figure(self):
+        html = self.md().convert("Before.\n\n~~~widget activation\nx: 2\n~~~\n\nAfter.")
+        assert html.startswith("<p>Before.</p>\n<figure")
+        assert html.endswith("</figure>\n<p>After.</p>")
+        assert 'data-params="{&quot;x&quot;: 2.0}"' in html
+        assert "0.8808" in html
+
+    def md(self):
+        import markdown
+
+        return markdown.Markdown(**self.default_kwargs)
+
+
+def test_errors_carry_the_file_line_after_front_matter():
+    md = make_markdown()
+    with pytest.raises(SourceError) as info:
+        convert(md, "text\n\n```widget activation\nx: [1\n```\n", first_line=5)
+    assert info.value.line == 8
+    with pytest.raises(SourceError) as info:
+        convert(md, "```widget activation\nx: 1\n", first_line=3)
+    assert info.value.line == 3 and "never closed" in info.value.message
+
+
+def test_each_page_numbers_its_widgets_from_one():
+    md = make_markdown()
+    first = convert(md, "```widget activation\n```\n\n```widget activation\n```\n", 1)
+    second = convert(md, "```widget activation\n```\n", 1)
+    assert first.widgets == ["activation", "activation"]
+    assert 'id="nn-activation-2"' in first.html
+    assert second.widgets == ["activation"] and 'id="nn-activation-1"' in second.html
