@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT = Path(__file__).resolve().parent.parent  # the nnpress checkout
 
@@ -12,18 +13,31 @@ PROJECT = Path(__file__).resolve().parent.parent  # the nnpress checkout
 class BuildConfig:
     content_dir: Path = Path("content")  # the author's Markdown, data and images
     out_dir: Path = Path("build")  # the static site; replaced only by a successful build
-    base_url: str = "/"  # where the site is served; pages link relatively, feeds need this
+    # Where the site is served: a path ("/my-repo/") or a full URL
+    # ("https://me.github.io/my-repo/"). Pages link relatively whatever it is; the
+    # feed, sitemap, canonical links and the 404 page need it.
+    base_url: str = "/"
     templates_dir: Path = PROJECT / "templates"  # Jinja2 templates and the site's CSS
     client_dir: Path = PROJECT / "client"  # the generic JS binder and the worker
     browser_package: Path = PROJECT / "pysrc" / "nnpress"  # Python shipped to the page
     node_modules: Path = PROJECT / "node_modules"  # where `npm ci` put pyodide
     cache_dir: Path | None = None  # runtime download cache; None: ~/.cache/nnpress
     drafts: bool = False  # include posts marked `draft: true`
-    site_title: str = "nnpress"  # overridden by `title:` in content/site.yml
-    extra: dict = field(default_factory=dict)  # the rest of content/site.yml
+    jobs: int | None = None  # worker processes for converting pages; None: one per core
+    incremental: bool = True  # reuse pages converted by the previous build
 
     def __post_init__(self) -> None:
-        if not self.base_url.startswith("/"):
-            self.base_url = "/" + self.base_url
-        if not self.base_url.endswith("/"):
-            self.base_url += "/"
+        self.content_dir, self.out_dir = Path(self.content_dir), Path(self.out_dir)
+        self.site_url = ""  # scheme and host, when base_url is a full URL
+        if "://" in self.base_url:
+            parts = urlsplit(self.base_url)
+            self.site_url = f"{parts.scheme}://{parts.netloc}"
+            self.base_url = parts.path
+        self.base_url = "/" + self.base_url.strip("/") + "/" if self.base_url.strip("/") else "/"
+
+    @property
+    def conversion_cache(self) -> Path | None:
+        if not self.incremental:
+            return None
+        out = self.out_dir.resolve()
+        return out.with_name(f".{out.name}.cache.json")

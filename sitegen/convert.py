@@ -1,25 +1,28 @@
 """Markdown to HTML: the library, its extensions, and ours.
 
-One configured `Markdown` instance is reused for every page (it is reset
-between pages). Code is highlighted by Pygments at build time, so readers get
-coloured code without any script.
+Each process keeps one configured `Markdown` instance, reset between pages.
+Code is highlighted by Pygments at build time, so readers get coloured code
+without any script. Pages whose inputs did not change come from the cache;
+the rest are converted in parallel across the machine's cores when there are
+enough of them to repay starting worker processes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
 
 import markdown
 
+from .cache import ConversionCache, key_for
+from .errors import BuildError, SourceError
 from .markdown_ext.widget_fence import WidgetFenceExtension
+from .pages import Page, excerpt_of
 
 PYGMENTS_STYLE = "friendly"
-
-
-@dataclass
-class Converted:
-    html: str
-    widgets: list[str]  # widget names used, in order
+PARALLEL_FROM = 24  # pages to convert before worker processes pay for themselves
+FIGURE = re.compile(r'<figure class="nn-widget.*?</figure>', re.S)
 
 
 def make_markdown() -> markdown.Markdown:
@@ -43,12 +46,57 @@ def make_markdown() -> markdown.Markdown:
     )
 
 
-def convert(md: markdown.Markdown, body: str, first_line: int) -> Converted:
-    """Render one page body; `first_line` is the file line the body starts on."""
-    md.reset()
-    md.nnpress_first_line = first_line  # type: ignore[attr-defined]
-    html = md.convert(body)
-    return Converted(html, list(md.nnpress_widgets))  # type: ignore[attr-defined]
+_md: markdown.Markdown | None = None
+
+
+def convert_body(body: str, first_line: int) -> dict:
+    """One page body -> {"html", "widgets"}; `first_line` is its line in the file."""
+    global _md
+    if _md is None:
+        _md = make_markdown()
+    _md.reset()
+    _md.nnpress_first_line = first_line  # type: ignore[attr-defined]
+    html = _md.convert(body)
+    return {"html": html, "widgets": list(_md.nnpress_widgets)}  # type: ignore[attr-defined]
+
+
+def _convert_job(job: tuple[str, str, int]) -> dict:
+    path, body, first_line = job
+    try:
+        return convert_body(body, first_line)
+    except SourceError as exc:
+        return {"error": (path, exc.line, exc.message)}
+
+
+def convert_pages(pages: list[Page], cache: ConversionCache, jobs: int | None = None) -> int:
+    """Fill in each page's HTML; returns how many pages were actually converted."""
+    todo = []
+    for page in pages:
+        key = key_for(str(page.source), page.body, str(page.body_line))
+        entry = cache.get(key)
+        if entry is None:
+            todo.append((page, key))
+        else:
+            _fill(page, entry)
+    work = [(str(p.source), p.body, p.body_line) for p, _ in todo]
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(work) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_convert_job, work, chunksize=8))
+    else:
+        results = [_convert_job(job) for job in work]
+    for (page, key), entry in zip(todo, results, strict=True):
+        if "error" in entry:
+            path, line, message = entry["error"]
+            raise BuildError(path, line, message)
+        cache.put(key, entry)
+        _fill(page, entry)
+    return len(todo)
+
+
+def _fill(page: Page, entry: dict) -> None:
+    page.html, page.widgets = entry["html"], list(entry["widgets"])
+    page.excerpt = FIGURE.sub("", excerpt_of(page.html))
 
 
 def pygments_css() -> str:

@@ -1,7 +1,10 @@
 """Read the author's Markdown into plain page records.
 
 A `Page` is data only: templates format it, nothing in it knows about HTML
-layout. Every mistake in a source file becomes a `BuildError` with its line.
+layout. Reading happens in two steps so that every page's URL is known before
+any page is converted (links between posts need it): `read_page` takes the
+front matter, `convert.convert_pages` fills in the HTML. Every mistake in a
+source file becomes a `BuildError` with its line.
 """
 
 from __future__ import annotations
@@ -11,14 +14,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import markdown
-
 from . import frontmatter
-from .convert import convert
 from .errors import BuildError, SourceError
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+MORE = "<!--more-->"
 
 
 @dataclass
@@ -31,9 +32,18 @@ class Page:
     description: str
     lang: str
     draft: bool
+    translation_of: str = ""  # slug of the original, for a translated post
+    body: str = ""  # the Markdown after the front matter
+    body_line: int = 1  # the file line the body starts on
     html: str = ""
+    excerpt: str = ""  # HTML before <!--more-->, else the first paragraph
     widgets: list[str] = field(default_factory=list)  # widget names used on the page
-    url: str = ""  # site-relative, e.g. "posts/sigmoid/"
+    translations: list[Page] = field(default_factory=list)  # the same post in other languages
+
+    @property
+    def url(self) -> str:
+        """Site-relative, e.g. "posts/sigmoid/" (pretty URLs, stable across title edits)."""
+        return f"posts/{self.slug}/"
 
     @property
     def output_path(self) -> str:
@@ -45,16 +55,16 @@ def slugify(text: str) -> str:
     return re.sub(r"[\s_-]+", "-", slug) or "post"
 
 
-def read_page(path: Path, md: markdown.Markdown, lang_default: str = "en") -> Page:
+def read_page(path: Path, lang_default: str = "en") -> Page:
     try:
-        return _read_page(path, md, lang_default)
+        return _read_page(path, lang_default)
     except SourceError as exc:
         raise BuildError(path, exc.line, exc.message) from None
     except UnicodeDecodeError:
         raise BuildError(path, None, "not UTF-8 text") from None
 
 
-def _read_page(path: Path, md: markdown.Markdown, lang_default: str) -> Page:
+def _read_page(path: Path, lang_default: str) -> Page:
     fm = frontmatter.split(path.read_text(encoding="utf-8"))
     meta, at = fm.data, fm.lines.get
     stem_date, stem = None, path.stem
@@ -66,7 +76,10 @@ def _read_page(path: Path, md: markdown.Markdown, lang_default: str) -> Page:
     if not title:
         raise SourceError(1, "no title: add 'title:' to the front matter or a '# Heading'")
     slug = slugify(frontmatter.as_text(meta.get("slug"), "slug", at("slug")) or stem)
-    page = Page(
+    draft = meta.get("draft", False)
+    if not isinstance(draft, bool):
+        raise SourceError(at("draft"), f"draft must be true or false, got {draft!r}")
+    return Page(
         source=path,
         slug=slug,
         title=title,
@@ -74,24 +87,25 @@ def _read_page(path: Path, md: markdown.Markdown, lang_default: str) -> Page:
         tags=frontmatter.as_tags(meta.get("tags"), at("tags")),
         description=frontmatter.as_text(meta.get("description"), "description", at("description")),
         lang=frontmatter.as_text(meta.get("lang"), "lang", at("lang")) or lang_default,
-        draft=bool(meta.get("draft", False)),
-        url=f"posts/{slug}/",
+        draft=draft,
+        translation_of=slugify(t) if (t := frontmatter.as_text(
+            meta.get("translation_of"), "translation_of", at("translation_of"))) else "",
+        body=fm.body,
+        body_line=fm.body_line,
     )
-    converted = convert(md, fm.body, fm.body_line)
-    page.html, page.widgets = converted.html, converted.widgets
-    return page
 
 
 def find_sources(content_dir: Path) -> list[Path]:
-    """Every Markdown file under content/, in a stable order."""
+    """Every Markdown file under content/, in a stable order (_drafts-style names skipped)."""
     return sorted(
         p for p in content_dir.rglob("*.md")
         if not any(part.startswith((".", "_")) for part in p.relative_to(content_dir).parts)
     )
 
 
-def read_pages(content_dir: Path, md: markdown.Markdown, drafts: bool = False) -> list[Page]:
-    pages = [read_page(p, md) for p in find_sources(content_dir)]
+def read_pages(content_dir: Path, drafts: bool = False) -> list[Page]:
+    """Front matter of every post, newest first; slugs checked unique."""
+    pages = [read_page(p) for p in find_sources(content_dir)]
     seen: dict[str, Path] = {}
     for page in pages:
         if page.slug in seen:
@@ -100,3 +114,26 @@ def read_pages(content_dir: Path, md: markdown.Markdown, drafts: bool = False) -
         seen[page.slug] = page.source
     pages = [p for p in pages if drafts or not p.draft]
     return sorted(pages, key=lambda p: (p.date or dt.date.min, p.title), reverse=True)
+
+
+def link_translations(pages: list[Page]) -> None:
+    """Join each translated post with its original (and the original's other translations)."""
+    by_slug = {p.slug: p for p in pages}
+    groups: dict[str, list[Page]] = {}
+    for page in pages:
+        root = page.translation_of or page.slug
+        if page.translation_of and page.translation_of not in by_slug:
+            raise BuildError(page.source, None,
+                             f"translation_of: no post with slug '{page.translation_of}'")
+        groups.setdefault(root, []).append(page)
+    for group in groups.values():
+        for page in group:
+            page.translations = [p for p in group if p is not page]
+
+
+def excerpt_of(html: str) -> str:
+    """What the index shows: everything before <!--more-->, else the first paragraph."""
+    if MORE in html:
+        return html.split(MORE, 1)[0].strip()
+    m = re.search(r"<p>.*?</p>", html, re.S)
+    return m.group(0) if m else ""

@@ -13,11 +13,21 @@ import jinja2
 class Site:
     title: str
     description: str
-    base_url: str  # e.g. "/my-repo/"; used where a link must be absolute (feeds, 404)
+    lang: str  # the language of the index and listings
+    base_url: str  # path the site is served from, e.g. "/my-repo/"
+    absolute_url: str  # with scheme and host when known, for feeds and link previews
+
+
+LANGUAGE_NAMES = {  # shown in language switches, each in its own language
+    "en": "English", "ja": "日本語", "fr": "Français", "es": "Español", "de": "Deutsch",
+    "zh": "中文", "ko": "한국어", "pt": "Português", "it": "Italiano", "ru": "Русский",
+}
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    from .pages import slugify
+
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
         undefined=jinja2.StrictUndefined,
@@ -25,6 +35,9 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["slug"] = slugify
+    env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
+    return env
 
 
 def root_for(url: str) -> str:
@@ -34,7 +47,11 @@ def root_for(url: str) -> str:
 
 
 def render(env: jinja2.Environment, template: str, url: str, **context: Any) -> str:
+    """Render `template` for the page at site-relative `url` (links relative to it)."""
+    context.setdefault("root", root_for(url))
     context.setdefault("widgets", [])
     context.setdefault("lang", "en")
     context.setdefault("runtime", {})
-    return env.get_template(template).render(root=root_for(url), **context)
+    context.setdefault("page", None)
+    context.setdefault("url", url)
+    return env.get_template(template).render(**context)

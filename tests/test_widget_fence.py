@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from markdown.test_tools import TestCase
 
-from sitegen.convert import convert, make_markdown
+from sitegen.convert import convert_body
 from sitegen.errors import SourceError
 from sitegen.markdown_ext.widget_fence import WidgetFenceExtension
 
@@ -33,19 +33,17 @@ class TestWidgetFence(TestCase):
 
 
 def test_errors_carry_the_file_line_after_front_matter():
-    md = make_markdown()
     with pytest.raises(SourceError) as info:
-        convert(md, "text\n\n```widget activation\nx: [1\n```\n", first_line=5)
+        convert_body("text\n\n```widget activation\nx: [1\n```\n", first_line=5)
     assert info.value.line == 8
     with pytest.raises(SourceError) as info:
-        convert(md, "```widget activation\nx: 1\n", first_line=3)
+        convert_body("```widget activation\nx: 1\n", first_line=3)
     assert info.value.line == 3 and "never closed" in info.value.message
 
 
 def test_each_page_numbers_its_widgets_from_one():
-    md = make_markdown()
-    first = convert(md, "```widget activation\n```\n\n```widget activation\n```\n", 1)
-    second = convert(md, "```widget activation\n```\n", 1)
-    assert first.widgets == ["activation", "activation"]
-    assert 'id="nn-activation-2"' in first.html
-    assert second.widgets == ["activation"] and 'id="nn-activation-1"' in second.html
+    first = convert_body("```widget activation\n```\n\n```widget activation\n```\n", 1)
+    second = convert_body("```widget activation\n```\n", 1)
+    assert first["widgets"] == ["activation", "activation"]
+    assert 'id="nn-activation-2"' in first["html"]
+    assert second["widgets"] == ["activation"] and 'id="nn-activation-1"' in second["html"]

@@ -1,32 +1,31 @@
 """`build.py build`: content/ in, a static site out.
 
 The pipeline, top to bottom:
-1. read every Markdown file into a page record (front matter, HTML, widgets);
-2. package the browser-side Python and vendor the Pyodide runtime, if any
+1. read every post's front matter into a page record (so every URL is known);
+2. convert each page's Markdown to HTML, pre-rendering its live figures
+   (cached between builds, in parallel across cores);
+3. package the browser-side Python and vendor the Pyodide runtime, if any
    page has a live figure;
-3. render each page record through its template;
-4. write everything into a staging folder, then swap it in place of build/.
+4. render the page records through the templates: posts, index, tag pages,
+   Atom feed, sitemap, 404;
+5. write everything into a staging folder, then swap it in place of build/.
 """
 
 from __future__ import annotations
 
-import logging
-import shutil
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
 from .. import browser_wheel, runtime
+from ..cache import ConversionCache
 from ..config import BuildConfig
-from ..convert import make_markdown, pygments_css
+from ..convert import convert_pages, pygments_css
 from ..errors import BuildError
-from ..output import staged_output, write_bytes, write_text
-from ..pages import Page, read_pages
+from ..output import SiteWriter, staged_output
+from ..pages import Page, link_translations, read_pages, slugify
 from ..templates import Site, make_environment, render
-
-log = logging.getLogger("nnpress.build")
 
 RUNTIME_DIR = "static/pyodide/"
 CLIENT_DIR = "static/nnpress/"
@@ -34,13 +33,15 @@ CLIENT_DIR = "static/nnpress/"
 
 @dataclass
 class BuildReport:
-    pages: int
-    widgets: int
+    pages: int  # posts written
+    converted: int  # posts whose Markdown was converted (the rest came from the cache)
+    widgets: int  # live figures
+    files_changed: int  # output files whose bytes changed
     seconds: float
 
 
 def load_site(config: BuildConfig) -> Site:
-    """content/site.yml (optional): title, description."""
+    """content/site.yml (optional): title, description, lang, url."""
     path = config.content_dir / "site.yml"
     data = {}
     if path.exists():
@@ -51,10 +52,13 @@ def load_site(config: BuildConfig) -> Site:
             raise BuildError(path, line, f"bad site settings: {exc.problem}") from None
         if not isinstance(data, dict):
             raise BuildError(path, 1, "site.yml must be a mapping of 'key: value' lines")
+    url = config.site_url or str(data.get("url", "")).rstrip("/")
     return Site(
-        title=str(data.get("title", config.site_title)),
+        title=str(data.get("title", "nnpress")),
         description=str(data.get("description", "")),
+        lang=str(data.get("lang", "en")),
         base_url=config.base_url,
+        absolute_url=(url + config.base_url) if url else config.base_url,
     )
 
 
@@ -63,57 +67,92 @@ def build(config: BuildConfig) -> BuildReport:
     if not config.content_dir.is_dir():
         raise BuildError(config.content_dir, None, "content folder not found")
     site = load_site(config)
-    pages = read_pages(config.content_dir, make_markdown(), drafts=config.drafts)
-    live = any(p.widgets for p in pages)
+    pages = read_pages(config.content_dir, drafts=config.drafts)
+    link_translations(pages)
+    cache = ConversionCache(config.conversion_cache)
+    converted = convert_pages(pages, cache, config.jobs)
     env = make_environment(config.templates_dir)
 
     with staged_output(config.out_dir) as out:
+        live = any(p.widgets for p in pages)
         runtime_info = write_runtime(config, out) if live else {}
         for page in pages:
-            write_text(out, page.output_path, render_page(env, site, page, runtime_info))
-        write_text(out, "index.html", render(env, "index.html", "", site=site, pages=pages))
+            out.write_text(page.output_path, render(
+                env, "post.html", page.url, site=site, page=page, lang=page.lang,
+                widgets=page.widgets, runtime=runtime_info))
+        write_listings(env, site, pages, out)
         write_static(config, out)
-
-    widgets = sum(len(p.widgets) for p in pages)
-    return BuildReport(len(pages), widgets, time.perf_counter() - started)
-
-
-def render_page(env, site: Site, page: Page, runtime_info: dict) -> str:
-    return render(env, "post.html", page.url, site=site, page=page, lang=page.lang,
-                  widgets=page.widgets, runtime=runtime_info)
+    cache.save()
+    return BuildReport(len(pages), converted, sum(len(p.widgets) for p in pages),
+                       out.changed, time.perf_counter() - started)
 
 
-def write_runtime(config: BuildConfig, out: Path) -> dict:
+def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
+    tags: dict[str, list[Page]] = {}
+    for page in pages:
+        for tag in page.tags:
+            tags.setdefault(tag, []).append(page)
+    return dict(sorted(tags.items(), key=lambda kv: kv[0].lower()))
+
+
+def write_listings(env, site: Site, pages: list[Page], out: SiteWriter) -> None:
+    """Index, tag pages, feed, sitemap, 404: everything that lists posts."""
+    originals = [p for p in pages if not p.translation_of]
+    tags = tags_of(pages)
+    out.write_text("index.html", render(env, "index.html", "", site=site, pages=originals,
+                                        lang=site.lang))
+    out.write_text("tags/index.html", render(env, "tags.html", "tags/", site=site, tags=tags,
+                                             lang=site.lang))
+    for tag, tagged in tags.items():
+        url = f"tags/{tag_slug(tag)}/"
+        out.write_text(url + "index.html", render(env, "tag.html", url, site=site, tag=tag,
+                                                  pages=tagged, lang=site.lang))
+    updated = max((p.date for p in pages if p.date), default=None)
+    out.write_text("feed.xml", render(env, "feed.xml", "", site=site, pages=pages[:20],
+                                      updated=updated))
+    out.write_text("sitemap.xml", render(env, "sitemap.xml", "", site=site, pages=pages,
+                                         tags=[tag_slug(t) for t in tags]))
+    # GitHub Pages serves 404.html at any depth, so its links start from base_url.
+    out.write_text("404.html", render(env, "404.html", "", site=site, lang=site.lang,
+                                      root=site.base_url))
+    out.write_text(".nojekyll", "")  # publish files as they are, no Jekyll pass
+
+
+def tag_slug(tag: str) -> str:
+    return slugify(tag)
+
+
+def write_runtime(config: BuildConfig, out: SiteWriter) -> dict:
     """Pyodide + numpy + our wheel; returns what the page needs to boot them."""
     files = runtime.vendor_runtime(
-        out / RUNTIME_DIR,
+        out.root / RUNTIME_DIR,
         node_modules=config.node_modules,
         cache_dir=config.cache_dir or runtime.default_cache_dir(),
     )
+    out.written.update(RUNTIME_DIR + f.name for f in files)
     wheel_name, wheel = browser_wheel.wheel_bytes(config.browser_package)
-    write_bytes(out, CLIENT_DIR + wheel_name, wheel)
+    out.write_bytes(CLIENT_DIR + wheel_name, wheel)
     # Bytes the worker downloads with fetch (the .js/.mjs files come via import).
     fetched = sum(f.size for f in files if not f.name.endswith((".js", ".mjs"))) + len(wheel)
     return {"wheel": wheel_name, "bytes": fetched}
 
 
-def write_static(config: BuildConfig, out: Path) -> None:
+def write_static(config: BuildConfig, out: SiteWriter) -> None:
     static = config.templates_dir / "static"
     for src in sorted(static.rglob("*")):
-        if src.is_file() and src.parent.name != "widgets":
-            write_bytes(out, "static/" + src.relative_to(static).as_posix(), src.read_bytes())
+        if src.is_file() and src.parent.name != "widgets" and src.name != "site.css":
+            out.copy_file(src, "static/" + src.relative_to(static).as_posix())
     # One stylesheet: the theme, then each widget's own rules (static/widgets/*.css).
     css = [(static / "site.css").read_text(encoding="utf-8")]
     css += [p.read_text(encoding="utf-8") for p in sorted((static / "widgets").glob("*.css"))]
-    write_text(out, "static/site.css", "\n".join(css))
-    write_text(out, "static/pygments.css", pygments_css())
+    out.write_text("static/site.css", "\n".join(css))
+    out.write_text("static/pygments.css", pygments_css())
     for src in sorted(config.client_dir.glob("*.js")):
-        write_bytes(out, CLIENT_DIR + src.name, src.read_bytes())
+        out.copy_file(src, CLIENT_DIR + src.name)
     # Non-Markdown files under content/ (images, data) keep their relative paths.
     for src in sorted(config.content_dir.rglob("*")):
         rel = src.relative_to(config.content_dir)
         if src.is_file() and src.suffix != ".md" and src.name != "site.yml" and not any(
-            part.startswith(".") for part in rel.parts
+            part.startswith((".", "_")) for part in rel.parts
         ):
-            out.joinpath(rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, out / rel)
+            out.copy_file(src, rel.as_posix())
