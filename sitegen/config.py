@@ -36,8 +36,11 @@ class BuildConfig:
         self.base_url = "/" + self.base_url.strip("/") + "/" if self.base_url.strip("/") else "/"
 
     @property
-    def conversion_cache(self) -> Path | None:
-        if not self.incremental:
-            return None
+    def state_dir(self) -> Path:
+        """Kept between builds beside the output: converted pages, the verified runtime."""
         out = self.out_dir.resolve()
-        return out.with_name(f".{out.name}.cache.json")
+        return out.with_name(f".{out.name}.cache")
+
+    @property
+    def conversion_cache(self) -> Path | None:
+        return self.state_dir / "pages.json" if self.incremental else None

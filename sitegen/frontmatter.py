@@ -7,6 +7,7 @@ straight to the mistake.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,8 @@ import yaml
 from .errors import SourceError
 
 FENCE = "---"
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
+TOP_KEY = re.compile(r"^([^\s#:][^:]*?)\s*:(\s|$)")
 
 
 @dataclass
@@ -38,18 +41,18 @@ def split(text: str) -> FrontMatter:
         raise SourceError(1, "front matter starts with '---' but has no closing '---'")
     source = "\n".join(lines[1:end])
     try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(source) or {}
+        data = yaml.load(source, Loader=LOADER) or {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark else 1
+        # libyaml may point just past the end: clamp to the last front-matter line.
+        line = min(mark.line + 2, max(end, 2)) if mark else 1
         raise SourceError(line, f"bad front matter: {exc.problem or exc}") from None
     if not isinstance(data, dict):
         raise SourceError(2, "front matter must be a mapping of 'key: value' lines")
-    key_lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    key_lines = {}  # top-level keys start at column 0: enough to point at the line
+    for n, line in enumerate(lines[1:end], start=2):
+        if m := TOP_KEY.match(line):
+            key_lines.setdefault(m.group(1).strip("'\""), n)
     return FrontMatter(data, "\n".join(lines[end + 1 :]), end + 2, key_lines)
 
 

@@ -1,89 +1,99 @@
-"""Write the site atomically: a failed build leaves the previous one untouched.
+"""Write the site: everything is rendered first, then written in one pass.
 
-Everything is written into a staging folder beside the output; only when the
-whole build has succeeded does it replace the output folder, by renames.
-The staging folder starts as hard links to the previous build, so a file
-whose bytes did not change costs nothing (the 17 MB runtime, unchanged
-pages). A changed file is replaced, never written in place, so the previous
-build, which shares those links, is never modified.
+A build renders every file into memory (or names the file to copy) before it
+touches the output folder, so a mistake in any post stops the build while the
+previous site is still whole. The write pass then changes only files whose
+bytes differ, each replaced by a rename (never written in place), and removes
+files the site no longer has; a first build goes to a staging folder that is
+renamed into place.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
-class SiteWriter:
-    def __init__(self, root: Path):
-        self.root = root
-        self.written: set[str] = set()
-        self.changed = 0
+@dataclass
+class SiteFiles:
+    """The whole output of a build, by site-relative path."""
 
-    def write_bytes(self, relative: str, data: bytes) -> None:
-        path = self.root / relative
-        self.written.add(relative)
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
-            return  # same bytes as the previous build: keep the link
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.unlink(missing_ok=True)
-        path.write_bytes(data)
-        self.changed += 1
+    data: dict[str, bytes] = field(default_factory=dict)  # rendered files
+    copies: dict[str, Path] = field(default_factory=dict)  # files copied as they are
 
     def write_text(self, relative: str, text: str) -> None:
-        self.write_bytes(relative, text.encode("utf-8"))
+        self.data[relative] = text.encode("utf-8")
+
+    def write_bytes(self, relative: str, data: bytes) -> None:
+        self.data[relative] = data
 
     def copy_file(self, source: Path, relative: str) -> None:
-        self.write_bytes(relative, source.read_bytes())
+        self.copies[relative] = source
 
-    def keep_folder(self, relative: str) -> None:
-        """Claim every file below a folder another module filled (the runtime)."""
-        for path in (self.root / relative).rglob("*"):
-            if path.is_file():
-                self.written.add(path.relative_to(self.root).as_posix())
-
-    def remove_stale(self) -> None:
-        """Files of the previous build that this build did not produce."""
-        for path in sorted(self.root.rglob("*"), reverse=True):
-            rel = path.relative_to(self.root).as_posix()
-            if path.is_file() and rel not in self.written:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
+    def paths(self) -> set[str]:
+        return set(self.data) | set(self.copies)
 
 
-def _link_tree(source: Path, dest: Path) -> None:
-    for dirpath, _dirnames, filenames in os.walk(source):
-        target = dest / Path(dirpath).relative_to(source)
-        target.mkdir(parents=True, exist_ok=True)
-        for name in filenames:
-            try:
-                os.link(Path(dirpath) / name, target / name)
-            except OSError:
-                shutil.copy2(Path(dirpath) / name, target / name)
-
-
-@contextmanager
-def staged_output(out_dir: Path) -> Iterator[SiteWriter]:
-    out_dir = out_dir.resolve()
-    staging = out_dir.with_name(f".{out_dir.name}.staging")
-    old = out_dir.with_name(f".{out_dir.name}.old")
-    for leftover in (staging, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    if out_dir.is_dir():
-        _link_tree(out_dir, staging)
-    staging.mkdir(parents=True, exist_ok=True)
-    writer = SiteWriter(staging)
+def _same_copy(source: Path, dest: Path) -> bool:
     try:
-        yield writer
-        writer.remove_stale()
+        a, b = source.stat(), dest.stat()
+    except FileNotFoundError:
+        return False
+    same_inode = (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
+    return same_inode or (a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime))
+
+
+def _replace(dest: Path, write) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    write(tmp)
+    os.replace(tmp, dest)
+
+
+def _write_into(root: Path, files: SiteFiles) -> int:
+    changed = 0
+    for rel, data in sorted(files.data.items()):
+        dest = root / rel
+        if dest.is_file() and dest.stat().st_size == len(data) and dest.read_bytes() == data:
+            continue
+        _replace(dest, lambda tmp, data=data: tmp.write_bytes(data))
+        changed += 1
+    for rel, source in sorted(files.copies.items()):
+        dest = root / rel
+        if _same_copy(source, dest):
+            continue
+        _replace(dest, lambda tmp, source=source: shutil.copy2(source, tmp))
+        changed += 1
+    return changed
+
+
+def _remove_stale(root: Path, keep: set[str]) -> int:
+    removed = 0
+    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+        for name in filenames:
+            path = Path(dirpath) / name
+            if path.relative_to(root).as_posix() not in keep:
+                path.unlink()
+                removed += 1
+        if dirpath != str(root) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    return removed
+
+
+def write_site(out_dir: Path, files: SiteFiles) -> int:
+    """Make `out_dir` hold exactly `files`; returns how many files changed."""
+    if out_dir.is_dir():
+        changed = _write_into(out_dir, files)
+        return changed + _remove_stale(out_dir, files.paths())
+    staging = out_dir.with_name(f".{out_dir.name}.staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        changed = _write_into(staging, files)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if out_dir.exists():
-        out_dir.rename(old)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging.rename(out_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    return changed

@@ -8,7 +8,7 @@ The pipeline, top to bottom:
    page has a live figure;
 4. render the page records through the templates: posts, index, tag pages,
    Atom feed, sitemap, 404;
-5. write everything into a staging folder, then swap it in place of build/.
+5. only then write: files whose bytes changed are replaced, stale ones removed.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from ..cache import ConversionCache
 from ..config import BuildConfig
 from ..convert import convert_pages, pygments_css
 from ..errors import BuildError
-from ..output import SiteWriter, staged_output
+from ..output import SiteFiles, write_site
 from ..pages import Page, link_translations, read_pages, slugify
 from ..templates import Site, make_environment, render
 
@@ -73,18 +73,20 @@ def build(config: BuildConfig) -> BuildReport:
     converted = convert_pages(pages, cache, config.jobs)
     env = make_environment(config.templates_dir)
 
-    with staged_output(config.out_dir) as out:
-        live = any(p.widgets for p in pages)
-        runtime_info = write_runtime(config, out) if live else {}
-        for page in pages:
-            out.write_text(page.output_path, render(
-                env, "post.html", page.url, site=site, page=page, lang=page.lang,
-                widgets=page.widgets, runtime=runtime_info))
-        write_listings(env, site, pages, out)
-        write_static(config, out)
+    out = SiteFiles()
+    live = any(p.widgets for p in pages)
+    runtime_info = write_runtime(config, out) if live else {}
+    for page in pages:
+        out.write_text(page.output_path, render(
+            env, "post.html", page.url, site=site, page=page, lang=page.lang,
+            widgets=page.widgets, runtime=runtime_info))
+    write_listings(env, site, pages, out)
+    write_static(config, out)
+
+    changed = write_site(config.out_dir, out)  # nothing above touched build/
     cache.save()
     return BuildReport(len(pages), converted, sum(len(p.widgets) for p in pages),
-                       out.changed, time.perf_counter() - started)
+                       changed, time.perf_counter() - started)
 
 
 def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
@@ -95,7 +97,7 @@ def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
     return dict(sorted(tags.items(), key=lambda kv: kv[0].lower()))
 
 
-def write_listings(env, site: Site, pages: list[Page], out: SiteWriter) -> None:
+def write_listings(env, site: Site, pages: list[Page], out: SiteFiles) -> None:
     """Index, tag pages, feed, sitemap, 404: everything that lists posts."""
     originals = [p for p in pages if not p.translation_of]
     tags = tags_of(pages)
@@ -122,14 +124,16 @@ def tag_slug(tag: str) -> str:
     return slugify(tag)
 
 
-def write_runtime(config: BuildConfig, out: SiteWriter) -> dict:
+def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
     """Pyodide + numpy + our wheel; returns what the page needs to boot them."""
+    stage = config.state_dir / "pyodide"  # verified once, then linked into each build
     files = runtime.vendor_runtime(
-        out.root / RUNTIME_DIR,
+        stage,
         node_modules=config.node_modules,
         cache_dir=config.cache_dir or runtime.default_cache_dir(),
     )
-    out.written.update(RUNTIME_DIR + f.name for f in files)
+    for f in files:
+        out.copy_file(stage / f.name, RUNTIME_DIR + f.name)
     wheel_name, wheel = browser_wheel.wheel_bytes(config.browser_package)
     out.write_bytes(CLIENT_DIR + wheel_name, wheel)
     # Bytes the worker downloads with fetch (the .js/.mjs files come via import).
@@ -137,7 +141,7 @@ def write_runtime(config: BuildConfig, out: SiteWriter) -> dict:
     return {"wheel": wheel_name, "bytes": fetched}
 
 
-def write_static(config: BuildConfig, out: SiteWriter) -> None:
+def write_static(config: BuildConfig, out: SiteFiles) -> None:
     static = config.templates_dir / "static"
     for src in sorted(static.rglob("*")):
         if src.is_file() and src.parent.name != "widgets" and src.name != "site.css":
