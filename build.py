@@ -4,6 +4,7 @@
     python build.py build [--content DIR] [--out DIR] [--base-url /sub/path/]
     python build.py serve [--port 8000]
     python build.py new "Title"
+    python build.py check [--out DIR] [--base-url /sub/path/]
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent / "pysrc")]  # run from a bare checkout too
 
-from sitegen.commands import build, new, serve  # noqa: E402
+from sitegen.commands import build, check, new, serve  # noqa: E402
 from sitegen.config import BuildConfig  # noqa: E402
 from sitegen.errors import BuildError  # noqa: E402
 
@@ -34,8 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     p_new = verbs.add_parser("new", help="start a new post in content/")
     p_new.add_argument("title")
     p_new.add_argument("--content", type=Path, default=Path("content"))
+    p_check = verbs.add_parser("check", help="check the links of a built site")
+    p_check.add_argument("--out", type=Path, default=Path("build"), help="default: build/")
+    p_check.add_argument("--base-url", help="what 404.html's absolute links start with")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    if args.verb == "check":
+        return check.main(args.out, args.base_url)
 
     try:
         if args.verb == "new":

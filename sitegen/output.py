@@ -71,7 +71,7 @@ def _write_into(root: Path, files: SiteFiles) -> int:
 
 def _remove_stale(root: Path, keep: set[str]) -> int:
     removed = 0
-    for dirpath, dirnames, filenames in os.walk(root, topdown=False):
+    for dirpath, _dirnames, filenames in os.walk(root, topdown=False):
         for name in filenames:
             path = Path(dirpath) / name
             if path.relative_to(root).as_posix() not in keep:
