@@ -12,11 +12,14 @@ from __future__ import annotations
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 import markdown
 
 from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
+from .markdown_ext.links import LinkExtension, LinkResolver
+from .markdown_ext.math import MathExtension
 from .markdown_ext.widget_fence import WidgetFenceExtension
 from .pages import Page, excerpt_of
 
@@ -25,7 +28,7 @@ PARALLEL_FROM = 24  # pages to convert before worker processes pay for themselve
 FIGURE = re.compile(r'<figure class="nn-widget.*?</figure>', re.S)
 
 
-def make_markdown() -> markdown.Markdown:
+def make_markdown(links: LinkResolver | None = None) -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
             "tables",  # GitHub-style tables
@@ -36,7 +39,9 @@ def make_markdown() -> markdown.Markdown:
             "pymdownx.magiclink",  # bare URLs become links
             "md_in_html",  # markdown="1" inside HTML blocks
             "toc",  # heading ids
-            WidgetFenceExtension(),
+            WidgetFenceExtension(),  # ```widget NAME: live figures
+            MathExtension(),  # $...$ and $$...$$, typeset by KaTeX at build time
+            *([LinkExtension(links)] if links else []),  # relative links, checked
         ],
         extension_configs={
             "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight"},
@@ -49,41 +54,51 @@ def make_markdown() -> markdown.Markdown:
 _md: markdown.Markdown | None = None
 
 
-def convert_body(body: str, first_line: int) -> dict:
-    """One page body -> {"html", "widgets"}; `first_line` is its line in the file."""
+def start_converter(links: LinkResolver | None = None) -> None:
+    """Set up this process's Markdown instance (also run in each worker process)."""
     global _md
+    _md = make_markdown(links)
+
+
+def convert_body(body: str, first_line: int, source: str = "", url: str = "") -> dict:
+    """One page body -> {"html", "widgets"}; `first_line` is its line in the file."""
     if _md is None:
-        _md = make_markdown()
+        start_converter()
     _md.reset()
     _md.nnpress_first_line = first_line  # type: ignore[attr-defined]
+    _md.nnpress_page = (Path(source), url) if source else None  # type: ignore[attr-defined]
     html = _md.convert(body)
     return {"html": html, "widgets": list(_md.nnpress_widgets)}  # type: ignore[attr-defined]
 
 
-def _convert_job(job: tuple[str, str, int]) -> dict:
-    path, body, first_line = job
+def _convert_job(job: tuple[str, str, int, str]) -> dict:
+    path, body, first_line, url = job
     try:
-        return convert_body(body, first_line)
+        return convert_body(body, first_line, path, url)
     except SourceError as exc:
         return {"error": (path, exc.line, exc.message)}
 
 
-def convert_pages(pages: list[Page], cache: ConversionCache, jobs: int | None = None) -> int:
+def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver,
+                  jobs: int | None = None) -> int:
     """Fill in each page's HTML; returns how many pages were actually converted."""
     todo = []
+    site_facts = links.fingerprint()  # what links are checked against
     for page in pages:
-        key = key_for(str(page.source), page.body, str(page.body_line))
+        key = key_for(str(page.source), page.url, page.body, str(page.body_line), site_facts)
         entry = cache.get(key)
         if entry is None:
             todo.append((page, key))
         else:
             _fill(page, entry)
-    work = [(str(p.source), p.body, p.body_line) for p, _ in todo]
+    work = [(str(p.source), p.body, p.body_line, p.url) for p, _ in todo]
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(work) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=start_converter,
+                                 initargs=(links,)) as pool:
             results = list(pool.map(_convert_job, work, chunksize=8))
     else:
+        start_converter(links)
         results = [_convert_job(job) for job in work]
     for (page, key), entry in zip(todo, results, strict=True):
         if "error" in entry:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import frontmatter
+from . import frontmatter, jekyll
 from .errors import BuildError, SourceError
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
@@ -66,12 +66,15 @@ def read_page(path: Path, lang_default: str = "en") -> Page:
 
 def _read_page(path: Path, lang_default: str) -> Page:
     fm = frontmatter.split(path.read_text(encoding="utf-8"))
-    meta, at = fm.data, fm.lines.get
+    meta, at = jekyll.jekyll_meta(fm.data, fm.lines), fm.lines.get
+    # Jekyll's Liquid ({{ site.baseurl }}, {% highlight %}, ...) becomes plain Markdown;
+    # anything else in {% %} or {{ }} is an error rather than text shown to readers.
+    body = jekyll.render_liquid(fm.body, fm.body_line, meta, site={})
     stem_date, stem = None, path.stem
     if m := JEKYLL_NAME.match(path.stem):
         stem_date, stem = m.group(1), m.group(2)
     title = frontmatter.as_text(meta.get("title"), "title", at("title"))
-    if not title and (m := HEADING.search(fm.body)):
+    if not title and (m := HEADING.search(body)):
         title = m.group(1)
     if not title:
         raise SourceError(1, "no title: add 'title:' to the front matter or a '# Heading'")
@@ -90,16 +93,21 @@ def _read_page(path: Path, lang_default: str) -> Page:
         draft=draft,
         translation_of=slugify(t) if (t := frontmatter.as_text(
             meta.get("translation_of"), "translation_of", at("translation_of"))) else "",
-        body=fm.body,
+        body=body,
         body_line=fm.body_line,
     )
 
 
 def find_sources(content_dir: Path) -> list[Path]:
-    """Every Markdown file under content/, in a stable order (_drafts-style names skipped)."""
+    """Every Markdown file under content/, in a stable order.
+
+    Folders and files starting with "." or "_" are skipped, except a Jekyll
+    blog's `_posts/`, which can be dropped in as it is.
+    """
     return sorted(
         p for p in content_dir.rglob("*.md")
-        if not any(part.startswith((".", "_")) for part in p.relative_to(content_dir).parts)
+        if not any(part.startswith((".", "_")) and part != "_posts"
+                   for part in p.relative_to(content_dir).parts)
     )
 
 

@@ -92,11 +92,13 @@ def test_an_edit_reconverts_one_page_and_a_removal_removes_its_output(tmp_path):
     warm = build(config)
     assert warm.converted == 0 and warm.files_changed == 0
     (content / "p7.md").write_text("# Post 7\n\nEdited.\n", encoding="utf-8")
-    (content / "p8.md").unlink()
     edit = build(config)
     assert edit.converted == 1
     assert "Edited." in read(tmp_path / "out", "posts/p7/index.html")
+    (content / "p8.md").unlink()
+    build(config)
     assert not (tmp_path / "out" / "posts" / "p8").exists()
+    assert "posts/p8/" not in read(tmp_path / "out", "index.html")
 
 
 def test_parallel_and_serial_conversion_give_identical_sites(tmp_path):

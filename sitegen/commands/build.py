@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
-from .. import browser_wheel, runtime
+from .. import browser_wheel, math_assets, runtime
 from ..cache import ConversionCache
 from ..config import BuildConfig
 from ..convert import convert_pages, pygments_css
 from ..errors import BuildError
+from ..markdown_ext.links import LinkResolver
 from ..output import SiteFiles, write_site
 from ..pages import Page, link_translations, read_pages, slugify
 from ..templates import Site, make_environment, render
@@ -69,8 +71,10 @@ def build(config: BuildConfig) -> BuildReport:
     site = load_site(config)
     pages = read_pages(config.content_dir, drafts=config.drafts)
     link_translations(pages)
+    links = LinkResolver(config.content_dir, {p.source: p.url for p in pages},
+                         set(content_assets(config)), generated_paths(pages))
     cache = ConversionCache(config.conversion_cache)
-    converted = convert_pages(pages, cache, config.jobs)
+    converted = convert_pages(pages, cache, links, config.jobs)
     env = make_environment(config.templates_dir)
 
     out = SiteFiles()
@@ -87,6 +91,24 @@ def build(config: BuildConfig) -> BuildReport:
     cache.save()
     return BuildReport(len(pages), converted, sum(len(p.widgets) for p in pages),
                        changed, time.perf_counter() - started)
+
+
+def content_assets(config: BuildConfig) -> dict[str, Path]:
+    """Non-Markdown files under content/ (images, data), by their site path."""
+    assets = {}
+    for src in sorted(config.content_dir.rglob("*")):
+        rel = src.relative_to(config.content_dir)
+        if src.is_file() and src.suffix != ".md" and src.name != "site.yml" and not any(
+            part.startswith((".", "_")) for part in rel.parts
+        ):
+            assets[rel.as_posix()] = src
+    return assets
+
+
+def generated_paths(pages: list[Page]) -> set[str]:
+    """Pages the build makes besides posts, which a post may link to."""
+    return {"", "tags/", "feed.xml", "sitemap.xml"} | {
+        f"tags/{tag_slug(t)}/" for t in tags_of(pages)}
 
 
 def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
@@ -153,10 +175,8 @@ def write_static(config: BuildConfig, out: SiteFiles) -> None:
     out.write_text("static/pygments.css", pygments_css())
     for src in sorted(config.client_dir.glob("*.js")):
         out.copy_file(src, CLIENT_DIR + src.name)
-    # Non-Markdown files under content/ (images, data) keep their relative paths.
-    for src in sorted(config.content_dir.rglob("*")):
-        rel = src.relative_to(config.content_dir)
-        if src.is_file() and src.suffix != ".md" and src.name != "site.yml" and not any(
-            part.startswith((".", "_")) for part in rel.parts
-        ):
-            out.copy_file(src, rel.as_posix())
+    for rel, src in content_assets(config).items():  # images and data keep their paths
+        out.copy_file(src, rel)
+    stage = config.state_dir / "katex"  # maths fonts and CSS, verified by sha256
+    for f in math_assets.vendor_math_assets(stage, node_modules=config.node_modules):
+        out.copy_file(stage / f.name, "static/katex/" + f.name)
