@@ -4,11 +4,12 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
+BASE_URL ?= /
 
 .PHONY: site serve test lint bench setup test-setup chromium clean
 
 site: setup
-	$(PY) build.py build
+	$(PY) build.py build --base-url "$(BASE_URL)"
 
 serve: setup
 	$(PY) build.py serve
@@ -21,7 +22,9 @@ lint: test-setup
 	$(PY) -m ruff check .
 
 bench: test-setup chromium
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/boot.py
+	$(PY) bench/build_speed.py
 
 setup: $(VENV)/.installed node_modules/.package-lock.json
 
