@@ -1,0 +1,144 @@
+"""A training run, live: the 2-2-1 sigmoid network of "From scratch" learns gender from
+weight and height by stochastic gradient descent, one sample at a time.
+
+The reader plays, pauses or steps through the epochs and watches the loss (MSE over the
+four people, after each epoch) fall toward 0, then asks the network about Emily, Frank
+and a person of their own.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import svg
+from ..controls import Slider
+from ..engine import NEW_PEOPLE, PEOPLE, Network, people_arrays, sgd_epoch
+from ..params import ranged
+from ..widget import Widget
+from ._training_chart import curve, head, nice_ceiling, num
+from ._training_controls import RunLoop
+
+WEIGHT = (-40, 40)  # slider range for the reader's person: pounds minus 135
+HEIGHT = (-12, 12)  # inches minus 66
+CURVE_POINTS = 300  # at most this many points on the loss curve (about one per pixel)
+
+
+@dataclass
+class Params:
+    seed: int = ranged(3, 0, 2**32 - 1, "seeds the starting weights, N(0, 1) as in the post")
+    learning_rate: float = ranged(0.1, 0.0001, 10.0, "SGD step size (the post uses 0.1)")
+    epochs: int = ranged(1000, 1, 10_000, "the run stops after this many epochs")
+    epochs_per_frame: int = ranged(7, 1, 500, "epochs per animation frame: 7 -> 1000 in ~2.4 s")
+
+
+class TrainingRun(RunLoop, Widget):
+    name = "training"
+    Params = Params
+
+    def __init__(self, params: Params):
+        super().__init__(params)
+        self.X, self.y = people_arrays(PEOPLE)  # (4, 2), (4,)
+        self.person = [0.0, 0.0]  # the reader's own (weight - 135, height - 66)
+        self.epochs_per_frame = params.epochs_per_frame
+        self.restart()
+        loss0 = self.history[0]
+        self.frame = svg.Frame((0, params.epochs), (0, nice_ceiling(loss0 * 1.05)),
+                               width=360, height=200, margin=(12, 14, 30, 46))
+        self.stride = math.ceil(params.epochs / CURVE_POINTS)
+        self._axes = svg.axes(self.frame, "epoch", "loss (MSE)")
+
+    # --- the run ---------------------------------------------------------------------
+    def restart(self) -> None:
+        self.net = Network([2, 2, 1], "sigmoid", seed=self.params.seed)
+        self.history = [self.loss()]  # history[i]: the loss after epoch i
+
+    def loss(self) -> float:
+        p = self.net.predict(self.X)[:, 0]  # (4,)
+        return float(np.mean((p - self.y) ** 2))
+
+    @property
+    def epoch(self) -> int:
+        return len(self.history) - 1
+
+    @property
+    def finished(self) -> bool:
+        return self.epoch >= self.params.epochs
+
+    def advance(self, epochs: int) -> None:
+        for _ in range(min(epochs, self.params.epochs - self.epoch)):
+            sgd_epoch(self.net, self.X, self.y, self.params.learning_rate, "mse")
+            self.history.append(self.loss())
+
+    def predictions(self) -> np.ndarray:
+        """P(female) for Emily, Frank and the reader's person, (3,)."""
+        rows = [[p.weight, p.height] for p in NEW_PEOPLE] + [self.person]
+        return self.net.predict(np.array(rows, dtype=float))[:, 0]
+
+    # --- the widget --------------------------------------------------------------------
+    def controls(self):
+        return self.run_controls() + [
+            Slider("weight", "Weight (lb \u2212 135)", *WEIGHT, 1, self.person[0]),
+            Slider("height", "Height (in \u2212 66)", *HEIGHT, 1, self.person[1]),
+        ]
+
+    def on(self, control, value):
+        if self.on_run(control):
+            return
+        if control in ("weight", "height"):
+            lo, hi = WEIGHT if control == "weight" else HEIGHT
+            self.person[control == "height"] = float(np.clip(round(float(value)), lo, hi))
+
+    def slots(self):
+        loss = self.history[-1]
+        readout = (
+            f'<p class="tr-readout">Epoch <output class="tr-epoch">{self.epoch}</output> '
+            f"of {self.params.epochs} \u00b7 loss <output class=\"nn-result tr-loss\">"
+            f"{num(loss, 4)}</output></p>"
+        )
+        chart = svg.figure(
+            self.frame,
+            [self._axes, curve(self.frame, self.history, self.stride),
+             head(self.frame, self.history)],
+            f"Loss over epochs: {loss:.4f} after epoch {self.epoch} of {self.params.epochs}",
+        )
+        return {"readout": readout, "chart": chart, "people": self.people_table()}
+
+    def people_table(self) -> str:
+        names = [p.name for p in NEW_PEOPLE] + ["Your person"]
+        inputs = [(p.weight, p.height) for p in NEW_PEOPLE] + [tuple(self.person)]
+        rows = []
+        for name, (w, h), p in zip(names, inputs, self.predictions().tolist(), strict=True):
+            guess = "F" if p >= 0.5 else "M"
+            rows.append(
+                f'<tr><th scope="row">{name}</th><td>{num(w, 0)}</td><td>{num(h, 0)}</td>'
+                f'<td class="tr-p">{p:.3f}</td><td class="tr-guess tr-{guess}">{guess}</td></tr>'
+            )
+        return (
+            '<table class="tr-people"><caption>What the network says</caption><thead><tr>'
+            '<th scope="col">person</th><th scope="col">weight \u2212 135</th>'
+            '<th scope="col">height \u2212 66</th><th scope="col">P(female)</th>'
+            f'<th scope="col">guess</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
+
+    def arrange(self, controls, slots):
+        buttons, sliders = self.controls()[:3], self.controls()[3:]
+        return (
+            '<div class="nn-controls tr-run">' + "".join(c.html() for c in buttons)
+            + slots["readout"] + "</div>" + slots["chart"] + slots["people"]
+            + '<div class="nn-controls tr-person">' + "".join(c.html() for c in sliders)
+            + "</div>"
+        )
+
+    def announce(self):
+        if self.playing:
+            return "Training\u2026"
+        emily, frank, own = self.predictions().tolist()
+        w, h = self.person
+        return (
+            f"Epoch {self.epoch} of {self.params.epochs}, loss {self.history[-1]:.4f}. "
+            f"P(female): Emily {emily:.3f}, Frank {frank:.3f}, "
+            f"your person ({w:.0f}, {h:.0f}) {own:.3f}"
+        )

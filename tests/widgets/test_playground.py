@@ -1,0 +1,220 @@
+"""The `playground` widget and its heatmap bitmaps."""
+
+from __future__ import annotations
+
+import base64
+import re
+import struct
+import time
+
+import numpy as np
+import pytest
+from nnpress.engine import make_dataset
+from nnpress.params import ParamError
+from nnpress.widget import create
+from nnpress.widgets import _heatmap
+from nnpress.widgets.playground import GRID, Playground
+
+
+def widget(**params) -> Playground:
+    return create("playground", params)
+
+
+def decode_bmp(uri: str) -> np.ndarray:
+    """A data-URI BMP back to rgb (h, w, 3), top row first, via its header alone."""
+    raw = base64.b64decode(uri.removeprefix("data:image/bmp;base64,"))
+    assert raw[:2] == b"BM"
+    size, offset = struct.unpack_from("<I", raw, 2)[0], struct.unpack_from("<I", raw, 10)[0]
+    assert size == len(raw)
+    width, height, planes, bits = struct.unpack_from("<iiHH", raw, 18)
+    assert (planes, bits) == (1, 24)
+    stride = (width * 3 + 3) // 4 * 4
+    rows = np.frombuffer(raw[offset:], np.uint8).reshape(height, stride)[:, : width * 3]
+    return rows.reshape(height, width, 3)[::-1, :, ::-1]  # bottom-up BGR -> top-down RGB
+
+
+def heatmap(w: Playground) -> np.ndarray:
+    return decode_bmp(re.search(r'class="pg-heat"[^>]*href="([^"]+)"', w.slots()["heatmap"])[1])
+
+
+def play(w: Playground, frames: int) -> None:
+    w.on("play", None)
+    for _ in range(frames):
+        w.handle("__tick__", None)
+    w.on("play", None)
+
+
+# --- the bitmap writer -----------------------------------------------------------------
+
+
+def test_bmp_rows_are_bottom_up_bgr_and_padded_to_4_bytes():
+    rgb = np.array([[[255, 0, 0], [0, 255, 0]], [[0, 0, 255], [10, 20, 30]]], np.uint8)
+    raw = _heatmap.bmp(rgb)  # row 0 (red, green) is the bottom row
+    assert len(raw) == 54 + 2 * 8  # 2 pixels = 6 bytes, padded to 8
+    assert raw[54:62] == bytes([0, 0, 255, 0, 255, 0, 0, 0])
+    assert raw[62:70] == bytes([255, 0, 0, 30, 20, 10, 0, 0])
+    uri = "data:image/bmp;base64," + base64.b64encode(raw).decode()
+    assert decode_bmp(uri)[1, 0].tolist() == [255, 0, 0]  # bottom-left, read back
+
+
+def test_grid_points_start_bottom_left_at_pixel_centres():
+    g = _heatmap.grid_points(-1, 1, 4)
+    assert g.shape == (16, 2)
+    assert g[0].tolist() == [-0.75, -0.75] and g[3].tolist() == [0.75, -0.75]
+    assert g[-1].tolist() == [0.75, 0.75]
+
+
+def test_colour_scale_runs_orange_white_blue():
+    lut = _heatmap.LUT
+    # 62% of the way from #f7f7f5 to #e0662f, e.g. 247 + 0.62 * (224 - 247) = 232.7
+    assert lut[0].tolist() == [233, 157, 122]
+    assert lut[255].tolist() == [123, 163, 231]  # 62% of the way to #2f6fde
+    assert abs(int(lut[128][0]) - 0xF7) <= 1
+    uri = _heatmap.data_uri(np.array([-1.0, 0.0, 1.0, np.nan]), 2)
+    in_grid_order = decode_bmp(uri)[::-1].reshape(4, 3)  # bottom row first
+    assert in_grid_order.tolist() == [lut[i].tolist() for i in (0, 128, 255, 128)]  # NaN -> 0
+
+
+# --- the widget ------------------------------------------------------------------------
+
+
+def test_default_is_a_2_4_4_1_tanh_net_on_200_circle_points():
+    w = widget()
+    html = w.render_html("nn-playground-1")
+    assert html == widget().render_html("nn-playground-1")  # deterministic bytes
+    assert 'aria-label="A 2-4-4-1 network;' in html
+    assert html.count('class="pg-train') == 100 and html.count('class="pg-test pg-c') == 100
+    assert len(re.findall(r'<line class="edge (?:pos|neg)', html)) == 2 * 4 + 4 * 4 + 4
+    assert html.count('class="pg-unit"') == 2 + 4 + 4 + 1  # a thumbnail per node
+    assert '<option value="circle" selected>' in html
+    assert '<option value="0.3" selected>' in html
+    assert '<output class="pg-epoch">0</output>' in html
+    assert heatmap(w).shape == (GRID, GRID, 3)
+    X, y = make_dataset("circle", 200, 0.0, seed=0)
+    assert np.array_equal(w.train[0], X[:100]) and np.array_equal(w.test[1], y[100:])
+    assert 0.6 < w.losses["train"][0] < 0.8  # about ln 2 before training
+
+
+def test_the_heatmap_is_the_prediction_on_the_grid():
+    w = widget()
+    play(w, 5)
+    p = w.net.predict(_heatmap.grid_points(-1.5, 1.5, GRID))[:, 0]
+    expected = _heatmap.LUT[np.rint(2 * p * 127.5).astype(int)].reshape(GRID, GRID, 3)
+    assert np.array_equal(heatmap(w), expected[::-1])  # the image's top row is y = +1.5
+
+
+def test_training_learns_the_circle_blue_inside_orange_outside():
+    w = widget()
+    before = heatmap(w)
+    play(w, 80)
+    assert w.epoch == 80
+    assert w.losses["train"][-1] < 0.1 < w.losses["train"][0]
+    assert w.losses["test"][-1] < 0.1
+    img = heatmap(w)
+    assert not np.array_equal(img, before)
+    centre, corner = img[GRID // 2, GRID // 2], img[0, 0]
+    assert centre[2] > centre[0] + 60  # blue: class 1 fills the disc
+    assert corner[0] > corner[2] + 60  # orange: class 0 outside
+    right = re.search(r"(\d+)% of test points on the right side", w.slots()["heatmap"])
+    assert int(right[1]) >= 95
+    readout = w.slots()["readout"]
+    assert f'train loss <output class="nn-result pg-train-loss">{w.losses["train"][-1]:.3f}' \
+        in readout
+
+
+def test_step_is_one_epoch_and_reset_gives_back_the_first_frame():
+    w = widget()
+    first = w.state_payload()
+    w.on("step", None)
+    w.on("step", None)
+    assert w.epoch == 2 and not w.playing
+    assert w.state_payload()["slots"]["heatmap"] != first["slots"]["heatmap"]
+    w.on("reset", None)
+    assert w.state_payload() == first
+    play(w, 3)
+    again = widget()
+    play(again, 3)
+    assert w.slots() == again.slots()  # same seed, same run
+
+
+def test_changing_the_data_redraws_the_points_and_starts_over():
+    w = widget()
+    play(w, 10)
+    points = w.slots()["points"]
+    w.on("dataset", "xor")
+    assert w.epoch == 0 and w.slots()["points"] != points
+    assert "Exclusive or data" in w.slots()["points"]
+    w.on("dataset", "moons")  # not an option: ignored
+    assert w.dataset == "xor"
+    w.on("noise", 0.2)
+    assert w.noise == 0.2 and "noise 0.20" in w.slots()["points"]
+    w.on("noise", 9)
+    assert w.noise == 0.5
+
+
+def test_shape_buttons_add_and_remove_layers_and_units():
+    w = widget()
+    w.on("layers_up", None)
+    w.on("units_down", None)
+    assert w.net.sizes == [2, 3, 3, 3, 1]
+    assert "3 hidden layers of 3 units" in w.slots()["shape"]
+    for _ in range(6):
+        w.on("layers_down", None)
+    assert w.net.sizes == [2, 1]
+    names = {c.name: c for c in w.controls()}
+    assert not names["layers_down"].enabled and names["layers_up"].enabled
+    assert 'aria-label="Hidden layers: one fewer"' in names["layers_down"].html()
+    for _ in range(10):
+        w.on("units_up", None)
+    assert w.units == 8 and not {c.name: c for c in w.controls()}["units_up"].enabled
+
+
+def test_activation_restarts_but_learning_rate_carries_on():
+    w = widget()
+    play(w, 4)
+    w.on("learning_rate", "0.03")
+    assert w.learning_rate == 0.03 and w.epoch == 4
+    w.on("learning_rate", "0.5")  # not an option: ignored
+    assert w.learning_rate == 0.03
+    w.on("activation", "relu")
+    assert w.net.activations == ["relu", "relu", "sigmoid"] and w.epoch == 0
+
+
+def test_announce_reads_the_losses_when_paused():
+    w = widget()
+    assert w.announce() == (
+        f"Epoch 0: train loss {w.losses['train'][0]:.3f}, test loss {w.losses['test'][0]:.3f}"
+    )
+    w.on("play", None)
+    assert w.announce() == "Training\u2026"
+
+
+@pytest.mark.parametrize(
+    "params, key",
+    [
+        ({"dataset": "moons"}, "dataset"),
+        ({"learning_rate": 0.5}, "learning_rate"),
+        ({"activation": "softmax"}, "activation"),
+        ({"layers": 5}, "layers"),
+        ({"units": 0}, "units"),
+        ({"noise": 0.8}, "noise"),
+        ({"points": 10}, "points"),
+        ({"points": 40, "batch_size": 25}, "batch_size"),
+        ({"epochs": 10}, "epochs"),
+    ],
+)
+def test_bad_parameters_name_their_key(params, key):
+    with pytest.raises(ParamError) as err:
+        widget(**params)
+    assert err.value.key == key
+
+
+def test_a_frame_stays_within_15_ms():
+    w = widget()
+    w.on("play", None)
+    started = time.perf_counter()
+    for _ in range(30):
+        w.handle("__tick__", None)
+        w.state_payload()
+    per_frame = (time.perf_counter() - started) / 30
+    assert per_frame < 0.015, f"{per_frame * 1e3:.1f} ms per frame"
