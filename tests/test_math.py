@@ -165,7 +165,8 @@ def test_code_spans_keep_their_dollars(assert_renders):
 def test_fenced_code_keeps_its_dollars(render):
     html = render('```python\nprice = "$5" + "$x$"\n```\n\n```\n$$\nx\n$$\n```')
     assert "katex" not in html
-    assert "&quot;$x$&quot;" in html and "$$\nx\n$$" in html
+    # Pygments versions differ in escaping quotes; the dollars must survive either way.
+    assert ('"$x$"' in html or "&quot;$x$&quot;" in html) and "$$\nx\n$$" in html
 
 
 def test_an_escaped_dollar_is_a_dollar(assert_renders):
