@@ -1,0 +1,139 @@
+"""Shared by the network widgets (shape, softmax, prediction, feedforward, backprop).
+
+Number formatting as typeset maths has it (true minus signs, fixed decimals) and a dense
+network drawn with the values flowing through it: node values inside the circles, weights
+written on the edges, biases under the neurons. Drawing builds on `nnpress.diagram`; the
+extra text (weights near their source, biases) is spliced into its SVG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import numpy as np
+
+from ..diagram import Diagram, Edge, Node
+from ..svg import fmt
+
+MINUS = "\u2212"
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def num(v: float, digits: int) -> str:
+    """Fixed decimals with a true minus sign; -0.0000 is written 0.0000."""
+    s = f"{v:.{digits}f}"
+    if s.startswith("-") and float(s) == 0.0:
+        s = s[1:]
+    return s.replace("-", MINUS)
+
+
+def par(v: float, digits: int) -> str:
+    """A factor inside a product: negative numbers get parentheses, 2 × (−1.5)."""
+    s = num(v, digits)
+    return f"({s})" if s.startswith(MINUS) else s
+
+
+def short(v: float) -> str:
+    """A user-typed number as typed (2, 0.5, −1.25): at most 4 decimals, no trailing zeros."""
+    s = num(v, 4)
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
+
+
+def sub(text: str | int) -> str:
+    """x1 -> x₁: subscript digits."""
+    return str(text).translate(_SUBSCRIPTS)
+
+
+def finite(value: object, lo: float, hi: float) -> float | None:
+    """A control's value as a float clipped to [lo, hi], or None if it is not a number."""
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if not np.isfinite(v):
+        return None
+    return float(min(max(v, lo), hi))
+
+
+def splice(svg: str, under: str = "", over: str = "") -> str:
+    """Insert SVG drawn beneath (right after the opening tag) and above (before the end)."""
+    start = svg.index(">") + 1
+    end = svg.rindex("</svg>")
+    return svg[:start] + under + svg[start:end] + over + svg[end:]
+
+
+def text(x: float, y: float, content: str, cls: str, anchor: str = "middle") -> str:
+    return (
+        f'<text class="{cls}" x="{fmt(x)}" y="{fmt(y)}" text-anchor="{anchor}">'
+        f"{escape(content)}</text>"
+    )
+
+
+def edge_point(d: Diagram, src: tuple[int, int], dst: tuple[int, int], t: float):
+    """The point a fraction t along the visible part of an edge (between the circles)."""
+    (x1, y1), (x2, y2) = d.position(*src), d.position(*dst)
+    x1, x2 = x1 + d.radius, x2 - d.radius
+    return x1 + t * (x2 - x1), y1 + t * (y2 - y1)
+
+
+def value_network(
+    sizes: Sequence[int],
+    weights: Sequence[np.ndarray],
+    biases: Sequence[np.ndarray],
+    activations: Sequence[np.ndarray],
+    names: Sequence[Sequence[str]],
+    label: str,
+    weight_names: Sequence[Sequence[str]] | None = None,
+    active_nodes: Sequence[tuple[int, int]] = (),
+    active_edges: Sequence[tuple[int, int, int]] = (),
+    active_bias: tuple[int, int] | None = None,
+    digits: int = 4,
+    weight_digits: int = 2,
+    width: int = 460,
+    height: int = 230,
+) -> str:
+    """A dense network with every value written on it.
+
+    weights[l] is (out, in) as in the engine; activations[l] are the node values of layer l
+    (inputs first). An active edge is (layer, i, j): weights[layer][i, j]. weight_names, if
+    given, prefix each edge's number (w₁ = 1.00), in the same [layer][i * n_in + j] order.
+    active_bias is (layer, i): biases[layer][i].
+    """
+    layers = [
+        [
+            Node(
+                label=names[li][ni],
+                value=num(float(activations[li][ni]), 2 if li == 0 else digits),
+                cls=("neuron" if li else "input")
+                + (" active" if (li, ni) in active_nodes else ""),
+            )
+            for ni in range(n)
+        ]
+        for li, n in enumerate(sizes)
+    ]
+    edges = []
+    for li in range(len(sizes) - 1):
+        for i in range(sizes[li + 1]):
+            for j in range(sizes[li]):
+                active = " active" if (li, i, j) in active_edges else ""
+                edges.append(Edge((li, j), (li + 1, i), float(weights[li][i, j]), cls=active))
+    d = Diagram(layers, edges, width=width, height=height, radius=22)
+    over = []
+    for li in range(len(sizes) - 1):
+        for i in range(sizes[li + 1]):
+            for j in range(sizes[li]):
+                # Weights near their source: where crossing edges are still apart.
+                x, y = edge_point(d, (li, j), (li + 1, i), 0.4 if li else 0.3)
+                w = num(float(weights[li][i, j]), weight_digits)
+                if weight_names is not None:
+                    w = f"{weight_names[li][i * sizes[li] + j]} = {w}"
+                active = " active" if (li, i, j) in active_edges else ""
+                over.append(text(x, y - 4, w, "nn-weight" + active))
+            x, y = d.position(li + 1, i)
+            bias = num(float(biases[li][i]), weight_digits)
+            active = " active" if active_bias == (li, i) else ""
+            over.append(text(x, y + d.radius + 13, f"b = {bias}", "nn-bias" + active))
+    return splice(d.svg(label), over="".join(over))

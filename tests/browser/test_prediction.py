@@ -1,0 +1,28 @@
+"""The Titanic prediction calculator, as a reader uses it."""
+
+from __future__ import annotations
+
+from .actions import wait_for_text
+
+FIG = "#nn-prediction-1"
+
+
+def test_selecting_a_passenger_shows_their_prediction(open_live, test_site_url):
+    page = open_live(test_site_url + "posts/prediction/")
+    assert page.locator(f"{FIG} .nn-result").text_content() == "0.3806"  # Braund, 22, male
+    # pointing at a row: Heikkinen, 26, female -> sigmoid(26 w1 + w2 + b) = 0.5373
+    page.hover(f"{FIG} tr[data-value='3'] td.nn-age")
+    wait_for_text(page, f"{FIG} .nn-result", "0.5373")
+    assert "26 × (−0.016852) + 1 × 0.704039" in page.locator(f"{FIG} .nn-calculation").inner_text()
+    assert page.locator(f"{FIG} .nn-net svg").get_attribute("aria-label").endswith(
+        "sigmoid gives 0.5373: survived")
+    # by keyboard: focusing a row's button selects it, and focus survives the redraw
+    page.mouse.move(0, 0)
+    page.focus(f"{FIG} button[data-control=passenger][data-value='6']")
+    wait_for_text(page, f"{FIG} .nn-live", "Moran, Mr. James, age missing")
+    assert page.locator(f"{FIG} .nn-result").text_content() == "did not survive"
+    assert page.evaluate("document.activeElement.dataset.value") == "6"
+    page.keyboard.press("Shift+Tab")  # back to row 5: Allen, 35, male -> 0.3305
+    wait_for_text(page, f"{FIG} .nn-result", "0.3305")
+    assert page.locator(f"{FIG} tr.nn-selected td.nn-name").text_content() == (
+        "Allen, Mr. William Henry")
