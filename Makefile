@@ -25,6 +25,8 @@ bench: test-setup chromium
 	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/boot.py
 	$(PY) bench/build_speed.py
+	$(PY) bench/widgets.py
+	$(PY) bench/playground.py
 
 setup: $(VENV)/.installed node_modules/.package-lock.json
 

@@ -15,25 +15,10 @@ Prints figures; asserts nothing.  Usage: python bench/boot.py [--moves 200]
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import sys
-import tempfile
-import threading
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(PROJECT), str(PROJECT / "pysrc")]
+from harness import PROJECT, chromium, live_site, percentile
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from sitegen.commands.build import build  # noqa: E402
-from sitegen.config import BuildConfig  # noqa: E402
-from sitegen.server import make_server  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 PAGE = "posts/activation/"
 SLIDER = "#nn-activation-1 [data-control=x]"
 
@@ -98,11 +83,6 @@ MOVES = """async ([selector, moves]) => {
 }"""
 
 
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
-
-
 def measure(browser, url: str, bare: bool, moves: int) -> dict:
     context = browser.new_context()
     page = context.new_page()
@@ -127,20 +107,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--moves", type=int, default=200)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "site"
-        build(BuildConfig(content_dir=PROJECT / "tests" / "site", out_dir=out))
+    with live_site(PROJECT / "tests" / "site") as (base, out):
         (out / "bare.html").write_text(BARE_HTML)
         (out / "bare-worker.js").write_text(BARE_WORKER)
-        server = make_server(out, "127.0.0.1", 0, "/my-repo/")
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/my-repo/"
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        with chromium() as browser:
             bare = measure(browser, base + "bare.html", True, 0)
             ours = measure(browser, base + PAGE, False, args.moves)
-            browser.close()
-        server.shutdown()
 
     print("boot, one cold run each (ms from navigation start)")
     print(f"{'':28}{'nnpress':>10}{'bare':>10}{'ratio':>8}")

@@ -13,29 +13,10 @@ asserts nothing; every wait is bounded.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
-import threading
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "pysrc")]
-
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from sitegen.commands.build import build  # noqa: E402
-from sitegen.config import BuildConfig  # noqa: E402
-from sitegen.server import make_server  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-PREFIX = "/my-repo/"
-BOOT_TIMEOUT_MS = 90_000
+from harness import PROJECT, chromium, live_site, open_ready
 
 # Counts replies applied to one figure, and what its epoch readout said at each.
 COUNTER = """([figure, epochSelector]) => {
@@ -47,14 +28,6 @@ COUNTER = """([figure, epochSelector]) => {
     b.epochs.push(Number(root.querySelector(epochSelector).textContent));
   });
 }"""
-
-
-def open_ready(page, url: str) -> float:
-    started = time.perf_counter()
-    page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
-                           timeout=BOOT_TIMEOUT_MS)
-    return time.perf_counter() - started
 
 
 def measure(page, figure: str, epoch_selector: str, seconds: float) -> dict:
@@ -85,35 +58,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="nnpress-bench-") as tmp:
-        out = Path(tmp) / "site"
-        started = time.perf_counter()
-        build(BuildConfig(content_dir=ROOT / "tests" / "site", out_dir=out, base_url=PREFIX))
-        print(f"built tests/site in {time.perf_counter() - started:.1f} s")
-        server = make_server(out, "127.0.0.1", 0, PREFIX)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-                page = browser.new_page()
-                page.set_default_timeout(30_000)
-                page.route("**/*", lambda r: r.continue_()
-                           if r.request.url.startswith(("http://127.0.0.1:", "data:", "blob:"))
-                           else r.abort())
-                boot = open_ready(page, base + "posts/playground/")
-                pg = measure(page, "#nn-playground-1", ".pg-epoch", args.seconds)
-                print(f"playground (2-4-4-1, 200 points): Python ready in {boot:.1f} s; "
-                      f"{pg['updates']} frames in {pg['seconds']:.2f} s = {pg['fps']:.1f} "
-                      f"frames/s ({pg['epochs_per_s']:.1f} epochs/s)")
-                boot = open_ready(page, base + "posts/training/")
-                tr = measure(page, "#nn-training-1", ".tr-epoch", args.seconds)
-                print(f"training (2-2-1, 4 people): Python ready in {boot:.1f} s; "
-                      f"{tr['epochs']} epochs in {tr['seconds']:.2f} s = "
-                      f"{tr['epochs_per_s']:.0f} epochs/s at {tr['fps']:.1f} frames/s")
-                browser.close()
-        finally:
-            server.shutdown()
+    with live_site(PROJECT / "tests" / "site") as (base, _out), chromium() as browser:
+        page = browser.new_page()
+        page.set_default_timeout(30_000)
+        boot = open_ready(page, base + "posts/playground/")
+        pg = measure(page, "#nn-playground-1", ".pg-epoch", args.seconds)
+        print(f"playground (2-4-4-1, 200 points): Python ready in {boot:.1f} s; "
+              f"{pg['updates']} frames in {pg['seconds']:.2f} s = {pg['fps']:.1f} "
+              f"frames/s ({pg['epochs_per_s']:.1f} epochs/s)")
+        boot = open_ready(page, base + "posts/training/")
+        tr = measure(page, "#nn-training-1", ".tr-epoch", args.seconds)
+        print(f"training (2-2-1, 4 people): Python ready in {boot:.1f} s; "
+              f"{tr['epochs']} epochs in {tr['seconds']:.2f} s = "
+              f"{tr['epochs_per_s']:.0f} epochs/s at {tr['fps']:.1f} frames/s")
     return 0
 
 
