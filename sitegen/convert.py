@@ -20,6 +20,7 @@ from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
 from .markdown_ext.links import LinkExtension, LinkResolver
 from .markdown_ext.math import MathExtension
+from .markdown_ext.runnable_fence import RunnableFenceExtension
 from .markdown_ext.widget_fence import WidgetFenceExtension
 from .pages import Page, excerpt_of
 
@@ -40,6 +41,7 @@ def make_markdown(links: LinkResolver | None = None) -> markdown.Markdown:
             "md_in_html",  # markdown="1" inside HTML blocks
             "toc",  # heading ids
             WidgetFenceExtension(),  # ```widget NAME: live figures
+            RunnableFenceExtension(),  # ```python run: code the reader edits and runs
             MathExtension(),  # $...$ and $$...$$, typeset by KaTeX at build time
             *([LinkExtension(links)] if links else []),  # relative links, checked
         ],

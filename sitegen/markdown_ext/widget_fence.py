@@ -34,42 +34,50 @@ class WidgetFencePreprocessor(Preprocessor):
         out: list[str] = []
         i = 0
         while i < len(lines):
-            line = lines[i]
-            opened = OPEN.match(line)
-            other = ANY_FENCE.match(line) if not opened else None
-            if other:  # someone else's code block: copy it untouched
-                close = self._find_close(lines, i, other["fence"])
-                out.extend(lines[i : close + 1])
-                i = close + 1
-                continue
-            if not opened:
-                out.append(line)
+            fence = ANY_FENCE.match(lines[i])
+            if not fence:
+                out.append(lines[i])
                 i += 1
                 continue
-            start = offset + i
-            close = self._find_close(lines, i, opened["fence"])
-            if close >= len(lines):
-                raise SourceError(start, f"widget '{opened['name']}' block is never closed")
-            body = "\n".join(lines[i + 1 : close])
-            params = self._parse(body, start)
-            caption = str(params.pop("caption", "") or "")
-            html = self._render(opened["name"], params, caption, start, body)
-            out.extend(["", self.md.htmlStash.store(html), ""])
+            close = self._find_close(lines, i, fence["fence"])
+            html = self.render_fence(lines, i, close, offset + i)
+            if html is None:  # someone else's code block: copy it untouched
+                out.extend(lines[i : close + 1])
+            else:
+                out.extend(["", self.md.htmlStash.store(html), ""])
             i = close + 1
         return out
+
+    def render_fence(self, lines: list[str], i: int, close: int, start: int) -> str | None:
+        """The figure for the fenced block opening at lines[i] (file line `start`),
+        closing at lines[close] (== len(lines) if never closed); None if not ours."""
+        opened = OPEN.match(lines[i])
+        if not opened:
+            return None
+        if close >= len(lines):
+            raise SourceError(start, f"widget '{opened['name']}' block is never closed")
+        body = "\n".join(lines[i + 1 : close])
+        params = self._parse(body, start)
+        caption = str(params.pop("caption", "") or "")
+        return self._render(opened["name"], params, caption, start, body)
 
     def _render(self, name: str, params: dict, caption: str, start: int, body: str) -> str:
         """Pre-render the figure; on bad input point at the exact line."""
         try:
-            widget = create(name, params)
-        except KeyError as exc:
-            raise SourceError(start, exc.args[0]) from None
-        except ParamError as exc:
+            try:
+                widget = create(name, params)
+            except KeyError as exc:
+                raise SourceError(start, exc.args[0]) from None
+            return widget.render_html(self.next_id(name), caption)
+        except ParamError as exc:  # from parsing, or a check only rendering can make
             line = param_line(start + 1, body, exc.key) if exc.key else start
             raise SourceError(line, f"widget '{name}': {exc}") from None
+
+    def next_id(self, name: str) -> str:
+        """`nn-<name>-<n>`, n counting every figure on the page so far."""
         used = self.md.nnpress_widgets  # type: ignore[attr-defined]
         used.append(name)
-        return widget.render_html(f"nn-{name}-{len(used)}", caption)
+        return f"nn-{name}-{len(used)}"
 
     @staticmethod
     def _find_close(lines: list[str], start: int, fence: str) -> int:

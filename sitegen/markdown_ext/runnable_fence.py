@@ -1,0 +1,85 @@
+"""```python run fences: code the reader can edit and run in the page.
+
+    ```python run
+    print(2 ** 10)
+    ```
+
+On GitHub the block is ordinary highlighted Python. Here it becomes the
+`runnable` widget: the code, its output (computed now, by running it under
+the build's CPython) and Run/Reset buttons that run it again in the page's
+Python. `py` works as well as `python`, `~~~` as well as backticks. Options
+follow `run`:
+
+    error    the code is meant to raise; show its traceback (otherwise a
+             snippet that raises fails the build, at the line that raised)
+    rows=N   the editor's height in lines (default: fit the code)
+
+This preprocessor also renders ```widget blocks (the widget fence's own code),
+so every figure on a page is numbered in reading order whichever syntax
+declared it; the widget fence then finds nothing left to do.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from nnpress.params import ParamError
+from nnpress.widget import create
+from nnpress.widgets.runnable import SnippetError
+
+from ..errors import SourceError
+from .widget_fence import WidgetFencePreprocessor
+
+OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?:python3?|py)\s+run(?:\s+(?P<options>.*?))?\s*$")
+OPTIONS = "error, rows=N"
+
+
+class RunnableFencePreprocessor(WidgetFencePreprocessor):
+    def render_fence(self, lines: list[str], i: int, close: int, start: int) -> str | None:
+        opened = OPEN.match(lines[i])
+        if not opened:
+            return super().render_fence(lines, i, close, start)  # a ```widget, or not ours
+        if close >= len(lines):
+            raise SourceError(start, "runnable code block is never closed")
+        body = lines[i + 1 : close]
+        first = next((n for n, text in enumerate(body) if text.strip()), len(body))
+        params = {"code": "\n".join(body[first:]).rstrip()}  # no blank lines around it
+        params.update(self._options(opened["options"] or "", start))
+        try:
+            return create("runnable", params).render_html(self.next_id("runnable"))
+        except SnippetError as exc:  # the snippet's line 1 is `first` lines after the fence
+            line = start + first + exc.line if exc.line else start
+            raise SourceError(line, f"python run block: {exc}") from None
+        except ParamError as exc:
+            raise SourceError(start, f"python run block: {exc}") from None
+
+    @staticmethod
+    def _options(text: str, start: int) -> dict:
+        params: dict = {}
+        for word in text.split():
+            key, _, value = word.partition("=")
+            if word == "error":
+                params["error"] = True
+            elif key == "rows" and value.isdigit():
+                params["rows"] = int(value)
+            else:
+                raise SourceError(start, f"unknown option '{word}' after `run` (known: {OPTIONS})")
+        return params
+
+
+class RunnableFenceExtension(Extension):
+    """Shares `md.nnpress_widgets` (the page's figures) with the widget fence."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        self.md = md
+        if not hasattr(md, "nnpress_widgets"):
+            md.nnpress_widgets = []  # type: ignore[attr-defined]
+        md.registerExtension(self)
+        # After display maths (29), which needs the lines unshifted; before the widget
+        # fence (28) and fenced code (25), so these blocks never reach the highlighter.
+        md.preprocessors.register(RunnableFencePreprocessor(md), "runnable_fence", 28.5)
+
+    def reset(self) -> None:
+        self.md.nnpress_widgets = []  # type: ignore[attr-defined]

@@ -1,0 +1,60 @@
+"""Runnable code blocks, as a reader uses them: edit, Run, Reset; and with JavaScript off."""
+
+from __future__ import annotations
+
+from .actions import wait_for_text
+
+ENGINE = "#nn-runnable-1"
+ERROR_DEMO = "#nn-runnable-2"
+POST = "posts/runnable/"
+
+
+def test_edit_by_keyboard_then_run_computes_in_the_browser(open_live, test_site_url):
+    page = open_live(test_site_url + POST)
+    editor = page.locator(f"{ENGINE} textarea[data-control=code]")
+    assert editor.is_visible() and editor.is_enabled()
+    assert not page.locator(f"{ENGINE} .nn-run-static").is_visible()
+    editor.focus()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("import sys\nprint(2**10, sys.platform)")
+    wait_for_text(page, f"{ENGINE} .nn-run-status", "press Run")
+    assert page.locator(f"{ENGINE} .nn-run-output").text_content() == "[0.6375]"  # not run yet
+    page.keyboard.press("Tab")  # the editor does not trap focus: Tab reaches Run
+    assert page.evaluate("document.activeElement.dataset.control") == "run"
+    page.keyboard.press("Enter")
+    wait_for_text(page, f"{ENGINE} .nn-run-output", "1024 emscripten")  # Pyodide's Python
+    assert page.locator(f"{ENGINE} .nn-live").text_content() == "Run 1 printed: 1024 emscripten"
+    assert page.locator(f"{ENGINE} .nn-run-status").count() == 0
+
+
+def test_errors_show_snippet_lines_and_reset_restores_code_and_output(open_live, test_site_url):
+    page = open_live(test_site_url + POST)
+    editor = page.locator(f"{ENGINE} textarea[data-control=code]")
+    original = editor.input_value()
+    editor.fill("x = 1\nprint(x)\nprint(x / 0)")
+    page.locator(f"{ENGINE} [data-control=run]").click()
+    wait_for_text(page, f"{ENGINE} .nn-run-failed .nn-run-label", "Error on line 3")
+    output = page.locator(f"{ENGINE} .nn-run-output").text_content()
+    assert output.startswith("1\nTraceback") and "line 3, in <module>" in output
+    assert output.endswith("ZeroDivisionError: division by zero")
+    page.locator(f"{ENGINE} [data-control=reset]").click()
+    wait_for_text(page, f"{ENGINE} .nn-run-ok .nn-run-output", "[0.6375]")
+    assert editor.input_value() == original and "Network([2, 2, 1])" in original
+    assert page.locator(f"{ENGINE} .nn-run-output").text_content() == "[0.6375]"
+
+
+def test_with_javascript_off_the_build_output_and_highlighted_code_show(browser, test_site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(test_site_url + POST)
+    assert page.locator(f"{ENGINE} .nn-run-output").text_content() == "[0.6375]"
+    static = page.locator(f"{ENGINE} .nn-run-static")
+    assert static.is_visible() and static.locator("span.kn").first.text_content() == "import"
+    assert not page.locator(f"{ENGINE} textarea").is_visible()
+    assert page.locator(f"{ENGINE} [data-control=run]").is_disabled()
+    error = page.locator(f"{ERROR_DEMO} .nn-run-failed")
+    assert error.locator(".nn-run-label").text_content() == "Error on line 2"
+    assert "ZeroDivisionError" in error.locator(".nn-run-traceback").text_content()
+    plain = page.locator(".highlight:not(.nn-run-static)")  # a plain ```python block
+    assert plain.count() == 1 and plain.text_content().strip() == 'print("not run")'
+    context.close()
