@@ -25,6 +25,7 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
+    from .markdown_ext.links import rebase
     from .pages import slugify
 
     env = jinja2.Environment(
@@ -36,6 +37,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["slug"] = slugify
+    env.filters["rebase"] = rebase  # an excerpt's links, moved onto a listing page
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
     return env
 

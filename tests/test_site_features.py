@@ -14,7 +14,8 @@ POSTS = {
     "2024-05-01-first.md": "---\ntitle: First\ntags: [basics, maths]\ndescription: D1\n"
                            "---\n\nOpening paragraph.\n\nSecond part.\n<!--more-->\n\n"
                            "Hidden from index.\n",
-    "second.md": "---\ntitle: Second\ndate: 2024-06-01\ntags: [basics]\n---\n\nOnly para.\n",
+    "second.md": "---\ntitle: Second\ndate: 2024-06-01\ntags: [basics]\n---\n\n"
+                 "Only para, after [the first](2024-05-01-first.md#top).\n",
     "second-ja.md": "---\ntitle: 二番目\ndate: 2024-06-02\nlang: ja\ntranslation_of: second\n"
                     "---\n\n日本語の本文。\n",
     "wip.md": "---\ntitle: Not yet\ndraft: true\n---\n\nDraft.\n",
@@ -42,6 +43,13 @@ def test_index_lists_originals_newest_first_with_excerpts(site):
     assert "二番目" not in index  # a translation is reached from its original
     assert "Second part." in index and "Hidden from index." not in index
     assert "Not yet" not in index and not (site / "posts" / "wip").exists()
+
+
+def test_excerpt_links_still_point_at_their_targets_on_listings(site):
+    assert 'href="posts/first/#top"' in read(site, "index.html")
+    assert 'href="../../posts/first/#top"' in read(site, "tags/basics/index.html")
+    assert 'href="../first/#top"' in read(site, "posts/second/index.html")
+    assert "https://example.org/repo/posts/first/#top" in read(site, "feed.xml")
 
 
 def test_tag_pages_list_their_posts(site):

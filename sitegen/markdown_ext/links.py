@@ -287,3 +287,24 @@ class LinkExtension(Extension):
 
     def reset(self) -> None:
         self.md.nnpress_page = None  # type: ignore[attr-defined]
+
+
+def rebase(html: str, from_url: str, to_url: str, prefix: str = "") -> str:
+    """Move HTML written for the page at `from_url` onto the page at `to_url`.
+
+    Excerpts are rendered for their post but shown on the index, tag pages and
+    the feed, so their relative links must be re-pointed. With `prefix` (an
+    absolute site URL, for the feed) local links become absolute instead.
+    """
+
+    def move(_tag: str, _attr: str, value: str) -> str:
+        if not is_local(value) or value.startswith("/"):
+            return value
+        parts = urlsplit(value)
+        target = posixpath.normpath(posixpath.join(from_url, parts.path))
+        target = "" if target == "." else target + ("/" if parts.path.endswith("/") else "")
+        suffix = (f"?{parts.query}" if parts.query else "") + (
+            f"#{parts.fragment}" if parts.fragment else "")
+        return (prefix + target if prefix else relative_url(target, to_url)) + suffix
+
+    return RawHtmlRewriter(move).rewrite(html)
