@@ -30,7 +30,7 @@ BODY = """
 ## Section {i}
 
 Post number {i} walks through a neuron: inputs are **weighted**, summed, and
-squashed by an *activation function*. See the [index](../) for more.
+squashed by an *activation function*. See [part one](post-0000.md) for more.
 
 - the weights scale each input
 - the bias shifts the sum

@@ -1,0 +1,36 @@
+"""Every example post, opened as a reader would: Python starts, nothing errs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sitegen.pages import find_sources, read_page
+
+from ..conftest import PROJECT
+from .actions import set_slider, wait_for_text
+
+POSTS = [read_page(p) for p in find_sources(PROJECT / "content")]
+
+
+@pytest.mark.parametrize("slug", sorted(p.slug for p in POSTS if not p.draft))
+def test_each_post_comes_alive_without_errors(open_live, page, example_site_url, slug):
+    """open_live fails the test on any console error or request leaving 127.0.0.1."""
+    page.goto(example_site_url + f"posts/{slug}/")
+    if page.locator("figure[data-widget]").count():
+        open_live(example_site_url + f"posts/{slug}/")
+        disabled = page.locator("[data-wait]:disabled").count()
+        assert disabled == 0, f"{disabled} controls still disabled after Python is ready"
+
+
+def test_japanese_reader_moves_the_sigmoid_slider(open_live, example_site_url):
+    page = open_live(example_site_url + "posts/titanic-ja/")
+    assert page.locator("html").get_attribute("lang") == "ja"
+    figure = page.locator("figure[data-widget=activation]").first
+    figure_id = figure.get_attribute("id")
+    set_slider(page, f"#{figure_id} [data-control=x]", 2)
+    wait_for_text(page, f"#{figure_id} .nn-result", "0.8808")
+    english = page.locator("nav.translations a[hreflang=en]")
+    english.click()
+    page.wait_for_url(re.compile(r"/posts/titanic/$"))
