@@ -64,9 +64,8 @@ class Widget:
 
     def rendered_slots(self) -> dict[str, str]:
         """Each slot wrapped so the page can find and swap it."""
-        out = {name: f'<div class="nn-slot nn-{name}" data-slot="{name}">{html}</div>'
-               for name, html in self.slots().items()}
-        return out
+        return {name: f'<div class="nn-slot nn-{name}" data-slot="{name}">{html}</div>'
+                for name, html in self.slots().items()}
 
     def render_html(self, widget_id: str, caption: str = "") -> str:
         """The whole figure as the page first shows it (build time)."""

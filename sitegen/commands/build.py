@@ -108,7 +108,7 @@ def content_assets(config: BuildConfig) -> dict[str, Path]:
 def generated_paths(pages: list[Page]) -> set[str]:
     """Pages the build makes besides posts, which a post may link to."""
     return {"", "tags/", "feed.xml", "sitemap.xml"} | {
-        f"tags/{tag_slug(t)}/" for t in tags_of(pages)}
+        f"tags/{slugify(t)}/" for t in tags_of(pages)}
 
 
 def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
@@ -128,22 +128,18 @@ def write_listings(env, site: Site, pages: list[Page], out: SiteFiles) -> None:
     out.write_text("tags/index.html", render(env, "tags.html", "tags/", site=site, tags=tags,
                                              lang=site.lang))
     for tag, tagged in tags.items():
-        url = f"tags/{tag_slug(tag)}/"
+        url = f"tags/{slugify(tag)}/"
         out.write_text(url + "index.html", render(env, "tag.html", url, site=site, tag=tag,
                                                   pages=tagged, lang=site.lang))
     updated = max((p.date for p in pages if p.date), default=None)
     out.write_text("feed.xml", render(env, "feed.xml", "", site=site, pages=pages[:20],
                                       updated=updated))
     out.write_text("sitemap.xml", render(env, "sitemap.xml", "", site=site, pages=pages,
-                                         tags=[tag_slug(t) for t in tags]))
+                                         tags=[slugify(t) for t in tags]))
     # GitHub Pages serves 404.html at any depth, so its links start from base_url.
     out.write_text("404.html", render(env, "404.html", "", site=site, lang=site.lang,
                                       root=site.base_url))
     out.write_text(".nojekyll", "")  # publish files as they are, no Jekyll pass
-
-
-def tag_slug(tag: str) -> str:
-    return slugify(tag)
 
 
 def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
