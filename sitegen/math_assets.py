@@ -115,7 +115,8 @@ def vendor_math_assets(
     result = []
     for name, data in sorted(files.items()):
         target = Path(dest) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if not (target.is_file() and target.read_bytes() == data):  # keep mtimes: no rewrite
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
         result.append(VendoredFile(name, len(data), hashlib.sha256(data).hexdigest()))
     return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,8 @@ class Site:
     lang: str  # the language of the index and listings
     base_url: str  # path the site is served from, e.g. "/my-repo/"
     absolute_url: str  # with scheme and host when known, for feeds and link previews
+    assets: str = ""  # a hash of the theme, scripts and runtime; a change means a full reload
+    runtime: dict = field(default_factory=dict)  # where the page's script finds Python
 
 
 LANGUAGE_NAMES = {  # shown in language switches, each in its own language
@@ -53,7 +55,6 @@ def render(env: jinja2.Environment, template: str, url: str, **context: Any) -> 
     context.setdefault("root", root_for(url))
     context.setdefault("widgets", [])
     context.setdefault("lang", "en")
-    context.setdefault("runtime", {})
     context.setdefault("page", None)
     context.setdefault("url", url)
     return env.get_template(template).render(**context)

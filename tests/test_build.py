@@ -62,14 +62,15 @@ def test_a_folder_of_plain_markdown_builds_with_the_bundled_templates(tmp_path):
     assert '<div class="raw">raw <b>HTML</b> block</div>' in page
     index = (out / "index.html").read_text()
     assert 'href="posts/plain/"' in index
-    # No live figure: no runtime shipped, no script on the page.
-    assert not (out / "static" / "pyodide").exists()
-    assert "<script" not in page
+    # No live figure: no runtime shipped, nothing for the page's script to start.
+    assert not list((out / "static").glob("pyodide*"))
+    assert "data-runtime='{}'" in page
+    assert "nn-widget" not in page and "<noscript>" not in page
 
 
 def test_pages_link_relatively_so_any_sub_path_works(built_test_site):
     for html in built_test_site.rglob("*.html"):
-        if html.name == "404.html":  # served at any depth: links from the base URL
+        if html.name in ("404.html", "offline.html"):  # shown at any depth: links from base
             assert 'href="/my-repo/static/site.css"' in html.read_text()
             continue
         text = html.read_text()
@@ -82,12 +83,14 @@ def test_live_page_carries_runtime_wheel_and_prerendered_figures(built_test_site
     page = (built_test_site / "posts" / "activation" / "index.html").read_text()
     assert page.count('<figure class="nn-widget') == 2
     assert page.count("<svg") >= 2
-    assert 'src="../../static/nnpress/binder.js"' in page
+    for script in ("vendor/turbo.js", "nnpress/binder.js", "nnpress/page.js"):
+        assert f'src="../../static/{script}"' in page
     wheel = re.search(r'"wheel": "([^"]+)"', page).group(1)
     assert (built_test_site / "static" / "nnpress" / wheel).is_file()
+    pyodide = re.search(r'"pyodide": "\.\./(pyodide-[0-9a-f]{10}/)"', page).group(1)
     for name in ("pyodide.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
                  "numpy-2.0.2-cp312-cp312-pyodide_2024_0_wasm32.whl"):
-        assert (built_test_site / "static" / "pyodide" / name).is_file()
+        assert (built_test_site / "static" / pyodide / name).is_file()
 
 
 @pytest.mark.parametrize(

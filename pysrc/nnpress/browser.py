@@ -39,3 +39,9 @@ def handle(message: str) -> str:
 def forget(widget_id: str) -> None:
     _widgets.pop(widget_id, None)
     _last_slots.pop(widget_id, None)
+
+
+def forget_all() -> None:
+    """A new page is on screen: its figures start afresh (ids repeat across pages)."""
+    _widgets.clear()
+    _last_slots.clear()

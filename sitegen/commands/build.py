@@ -5,21 +5,25 @@ The pipeline, top to bottom:
 2. convert each page's Markdown to HTML, pre-rendering its live figures
    (cached between builds, in parallel across cores);
 3. package the browser-side Python and vendor the Pyodide runtime, if any
-   page has a live figure;
+   page has a live figure; add the theme, the page scripts and the browser
+   libraries they use (Turbo, Workbox);
 4. render the page records through the templates: posts, index, tag pages,
-   Atom feed, sitemap, 404;
-5. only then write: files whose bytes changed are replaced, stale ones removed.
+   Atom feed, sitemap, 404, the offline page;
+5. list every file in the service worker (sw.js), so one visit saves the site;
+6. only then write: files whose bytes changed are replaced, stale ones removed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .. import browser_wheel, math_assets, runtime
+from .. import browser_wheel, math_assets, runtime, service_worker
+from ..browser_libraries import browser_libraries
 from ..cache import ConversionCache
 from ..config import BuildConfig
 from ..convert import convert_pages, pygments_css
@@ -29,8 +33,9 @@ from ..output import SiteFiles, write_site
 from ..pages import Page, link_translations, read_pages, slugify
 from ..templates import Site, make_environment, render
 
-RUNTIME_DIR = "static/pyodide/"
+RUNTIME_DIR = "static/pyodide-{hash}/"  # named by its content: cached for good
 CLIENT_DIR = "static/nnpress/"
+PAGE_SCRIPTS = ("binder.js", "page.js", "offline.js", "worker.js")  # client/, in load order
 
 
 @dataclass
@@ -80,12 +85,17 @@ def build(config: BuildConfig) -> BuildReport:
     out = SiteFiles()
     live = any(p.widgets for p in pages)
     runtime_info = write_runtime(config, out) if live else {}
+    write_static(config, out)
+    site.assets, site.runtime = assets_version(out), runtime_info
     for page in pages:
         out.write_text(page.output_path, render(
             env, "post.html", page.url, site=site, page=page, lang=page.lang,
-            widgets=page.widgets, runtime=runtime_info))
+            widgets=page.widgets))
     write_listings(env, site, pages, out)
-    write_static(config, out)
+    immutable = (runtime_info["dir"], CLIENT_DIR + runtime_info["wheel"]) if live else ()
+    out.write_text(service_worker.SW_PATH, service_worker.service_worker(
+        (config.client_dir / "sw.js").read_text(encoding="utf-8"),
+        service_worker.precache_manifest(out, immutable)))
 
     changed = write_site(config.out_dir, out)  # nothing above touched build/
     cache.save()
@@ -139,6 +149,9 @@ def write_listings(env, site: Site, pages: list[Page], out: SiteFiles) -> None:
     # GitHub Pages serves 404.html at any depth, so its links start from base_url.
     out.write_text("404.html", render(env, "404.html", "", site=site, lang=site.lang,
                                       root=site.base_url))
+    # What the service worker shows for a page it has not saved while offline.
+    out.write_text("offline.html", render(env, "offline.html", "", site=site, lang=site.lang,
+                                          root=site.base_url))
     out.write_text(".nojekyll", "")  # publish files as they are, no Jekyll pass
 
 
@@ -150,13 +163,26 @@ def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
         node_modules=config.node_modules,
         cache_dir=config.cache_dir or runtime.default_cache_dir(),
     )
+    content = hashlib.sha256("".join(f.name + f.sha256 for f in files).encode()).hexdigest()
+    folder = RUNTIME_DIR.format(hash=content[:10])
     for f in files:
-        out.copy_file(stage / f.name, RUNTIME_DIR + f.name)
+        out.copy_file(stage / f.name, folder + f.name)
     wheel_name, wheel = browser_wheel.wheel_bytes(config.browser_package)
     out.write_bytes(CLIENT_DIR + wheel_name, wheel)
     # Bytes the worker downloads with fetch (the .js/.mjs files come via import).
     fetched = sum(f.size for f in files if not f.name.endswith((".js", ".mjs"))) + len(wheel)
-    return {"wheel": wheel_name, "bytes": fetched}
+    # Paths as the page's script sees them, from static/nnpress/.
+    return {"wheel": wheel_name, "bytes": fetched, "dir": folder,
+            "pyodide": "../" + folder.removeprefix("static/")}
+
+
+def assets_version(out: SiteFiles) -> str:
+    """A hash of the theme, the scripts and the runtime: when it changes, an open
+    page must load the next one in full instead of swapping it in."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in out.paths() if p.startswith("static/")):
+        digest.update(path.encode() + b"\0" + out.data.get(path, b"") + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def write_static(config: BuildConfig, out: SiteFiles) -> None:
@@ -169,8 +195,10 @@ def write_static(config: BuildConfig, out: SiteFiles) -> None:
     css += [p.read_text(encoding="utf-8") for p in sorted((static / "widgets").glob("*.css"))]
     out.write_text("static/site.css", "\n".join(css))
     out.write_text("static/pygments.css", pygments_css())
-    for src in sorted(config.client_dir.glob("*.js")):
-        out.copy_file(src, CLIENT_DIR + src.name)
+    for name in PAGE_SCRIPTS:  # written as data, so assets_version sees their bytes
+        out.write_bytes(CLIENT_DIR + name, (config.client_dir / name).read_bytes())
+    for path, data in browser_libraries(config.node_modules).items():
+        out.write_bytes(path, data)
     for rel, src in content_assets(config).items():  # images and data keep their paths
         out.copy_file(src, rel)
     stage = config.state_dir / "katex"  # maths fonts and CSS, verified by sha256

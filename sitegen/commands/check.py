@@ -5,9 +5,9 @@ The site must work from any sub-path (a GitHub Pages project site lives at
 wrote: `../b/` needs `b/index.html`, `../../images/a.png` needs that file,
 with its exact case (Pages is case-sensitive even when this disk is not).
 A link starting with "/" is reported too: it works on a preview server and
-breaks on Pages. The one exception is 404.html, which Pages serves at any
-address, so its links must be absolute; with `base_url` they are checked
-under it. Feeds and the sitemap hold full URLs by design and are skipped.
+breaks on Pages. The exceptions are 404.html, which Pages serves at any
+address, and offline.html, which the service worker shows at any address, so
+their links must be absolute; with `base_url` they are checked under it. Feeds and the sitemap hold full URLs by design and are skipped.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from urllib.parse import unquote, urlsplit
 from ..markdown_ext.links import is_local, split_srcset
 
 URL_ATTRIBUTES = {"href", "src", "poster", "xlink:href"}  # on any tag; srcset apart
-NOT_FOUND_PAGE = "404.html"
+# Shown at any URL (by Pages, by the service worker offline): links start from the base URL.
+ANY_DEPTH_PAGES = ("404.html", "offline.html")
 # CSS: url(x) / url("x") / url('x') and @import "x"; comments are blanked out first
 CSS_URL = re.compile(
     r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')"""
@@ -65,7 +66,7 @@ def check_reference(url: str, file: str, files: set[str], base_url: str | None) 
         return None
     path = unquote(urlsplit(url).path)
     if path.startswith("/"):
-        if file != NOT_FOUND_PAGE:
+        if file not in ANY_DEPTH_PAGES:
             return f"absolute link '{url}' breaks when the site is served from a sub-path"
         if base_url is None:
             return None  # expected here; without the base URL there is nothing to check against

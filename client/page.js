@@ -1,0 +1,176 @@
+// The page's side of the runtime: starts the Python worker once per visit,
+// shows its progress, and hands each page's figures to the binder. Turbo
+// swaps pages in without reloading this script, so the worker, with Python
+// in it, lives on from one post to the next.
+(() => {
+  const nnpress = (window.nnpress ||= {});
+  if (nnpress.page) return; // evaluated again after a navigation: keep the first
+  const script = document.currentScript;
+  const here = new URL(".", script.src); // .../static/nnpress/
+  const config = JSON.parse(script.dataset.runtime || "{}");
+  const SILENCE_MS = 20_000; // no progress for this long while booting: say so
+  document.documentElement.classList.add("nn-js");
+
+  let worker = null;
+  let state = "idle"; // idle -> booting -> ready | failed
+  let generation = 0; // one per page shown; replies to an older page are dropped
+  let began = 0;
+  let watchdog = 0;
+  let failure = "";
+
+  function statusBox() {
+    const box = document.getElementById("nn-runtime");
+    return box && { box, bar: box.querySelector("progress"), text: box.querySelector(".nn-runtime-text") };
+  }
+
+  function show(message, value, kind = "") {
+    const status = statusBox();
+    if (!status) return;
+    status.box.hidden = false;
+    status.box.classList.remove("nn-done", "nn-failed", "nn-note");
+    if (kind) status.box.classList.add(kind);
+    status.text.textContent = message;
+    if (value === undefined) status.bar.removeAttribute("value");
+    else status.bar.value = value;
+  }
+
+  function showLink(message, href, label) {
+    show(message, 0, "nn-note");
+    const { text } = statusBox();
+    const link = document.createElement("a");
+    link.href = href;
+    link.textContent = label;
+    link.setAttribute("download", "");
+    text.append(" ", link);
+  }
+
+  function hideSoon() {
+    setTimeout(() => {
+      const status = statusBox();
+      if (status && state === "ready") status.box.hidden = true;
+    }, 2500);
+  }
+
+  function megabytes(bytes) {
+    return (bytes / 1e6).toFixed(1);
+  }
+
+  function failed(message) {
+    if (state !== "failed") console.warn(`nnpress: ${message}`);
+    state = "failed";
+    failure ||= message;
+    clearTimeout(watchdog);
+    show(`Python could not start: ${failure}. The figures show their first state.`, 0, "nn-failed");
+  }
+
+  function wake() { // the worker said something: restart the silence timer
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      if (state !== "booting") return;
+      failed(navigator.onLine
+        ? "it has stopped responding (a slow connection or too little memory?)"
+        : "you are offline and this site is not saved for offline reading yet");
+    }, SILENCE_MS);
+  }
+
+  function post(message) {
+    worker.postMessage({ ...message, generation });
+  }
+
+  function onMessage({ data }) {
+    if (data.generation !== undefined && data.generation !== generation) return;
+    if (data.type === "progress") {
+      wake();
+      show(data.stage === "start"
+        ? "Starting Python…"
+        : `Loading Python: ${megabytes(data.loaded)} of ${megabytes(data.total)} MB`,
+        data.stage === "start" ? undefined : Math.min(data.loaded / data.total, 1));
+    } else if (data.type === "ready") {
+      clearTimeout(watchdog);
+      state = "ready";
+      performance.mark("nnpress:ready");
+      show(`Python ready in ${((performance.now() - began) / 1000).toFixed(1)} s`, 1, "nn-done");
+      hideSoon();
+      liven();
+    } else if (data.type === "update") {
+      nnpress.figures.get(data.id)?.apply(data.payload);
+    } else if (data.type === "failed") {
+      nnpress.figures.get(data.id)?.fail(data.error);
+    } else if (data.type === "error") {
+      failed(data.error);
+    }
+  }
+
+  function boot() {
+    if (state !== "idle") return;
+    state = "booting";
+    began = performance.now();
+    show("Loading Python…");
+    wake();
+    try {
+      worker = nnpress.makeWorker ? nnpress.makeWorker() : new Worker(new URL("worker.js", here));
+    } catch (error) {
+      return failed(String(error));
+    }
+    worker.onmessage = onMessage;
+    worker.onerror = (event) => failed(event.message || "the worker did not load");
+    worker.postMessage({
+      type: "boot",
+      indexURL: new URL(config.pyodide || "../pyodide/", here).href,
+      wheelURL: new URL(config.wheel, here).href,
+      bytes: config.bytes || 1,
+    });
+  }
+
+  // Python is running: create this page's figures in it and enable them.
+  function liven() {
+    post({ type: "page" });
+    for (const figure of nnpress.figures.values()) figure.enable();
+    for (const figure of nnpress.figures.values()) figure.send(true);
+    document.documentElement.dataset.nnpress = "ready";
+  }
+
+  // A page is on screen (the first one, or one Turbo swapped in).
+  function attach() {
+    generation += 1;
+    nnpress.figures.clear();
+    delete document.documentElement.dataset.nnpress;
+    for (const root of document.querySelectorAll("figure[data-widget]")) {
+      nnpress.figures.set(root.id, new nnpress.Figure(root, post));
+    }
+    if (nnpress.figures.size === 0) return;
+    if (location.protocol === "file:" && !nnpress.makeWorker) {
+      const edition = document.querySelector("a.nn-edition");
+      if (edition) {
+        showLink("The figures need this page served over HTTP, or its offline edition:",
+          edition.href, edition.textContent);
+      } else {
+        show("The figures need this page served over HTTP (try `make serve`).", 0, "nn-note");
+      }
+      return;
+    }
+    if (state === "ready") liven();
+    else if (state === "failed") failed(failure);
+    else boot();
+  }
+
+  if (window.Turbo && location.protocol !== "file:") {
+    document.addEventListener("turbo:load", attach);
+  } else {
+    if (window.Turbo) window.Turbo.session.drive = false; // file://: plain links
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);
+    else attach();
+  }
+
+  // `make serve` calls this after a rebuild: the edited page is swapped in
+  // where the reader is, and Python keeps running.
+  window.nnpressReload = () => {
+    if (window.Turbo && location.protocol !== "file:") {
+      window.Turbo.session.refresh(document.baseURI, { scroll: "preserve" });
+    } else {
+      location.reload();
+    }
+  };
+
+  nnpress.page = { boot, attach, get state() { return state; }, get worker() { return worker; } };
+})();
