@@ -10,8 +10,8 @@
   nnpress.offline = { saved: false, waiting: false };
   const state = nnpress.offline;
   const script = document.currentScript;
-  const root = new URL("../../", script.src); // static/nnpress/ -> the site's root
   const served = location.protocol === "http:" || location.protocol === "https:";
+  const root = new URL("../../", script.src || location.href); // static/nnpress/ -> site root
 
   function say() {
     const line = document.getElementById("nn-offline");

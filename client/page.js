@@ -6,7 +6,8 @@
   const nnpress = (window.nnpress ||= {});
   if (nnpress.page) return; // evaluated again after a navigation: keep the first
   const script = document.currentScript;
-  const here = new URL(".", script.src); // .../static/nnpress/
+  // .../static/nnpress/ (an offline edition inlines this script: it has no src)
+  const here = new URL(".", script.src || location.href);
   const config = JSON.parse(script.dataset.runtime || "{}");
   const SILENCE_MS = 20_000; // no progress for this long while booting: say so
   document.documentElement.classList.add("nn-js");
@@ -101,25 +102,30 @@
     }
   }
 
-  function boot() {
+  // The offline edition (one HTML file) sets nnpress.edition: it starts the
+  // worker from a blob and hands it the runtime's files from memory.
+  async function boot() {
     if (state !== "idle") return;
     state = "booting";
     began = performance.now();
     show("Loading Python…");
     wake();
-    try {
-      worker = nnpress.makeWorker ? nnpress.makeWorker() : new Worker(new URL("worker.js", here));
-    } catch (error) {
-      return failed(String(error));
-    }
-    worker.onmessage = onMessage;
-    worker.onerror = (event) => failed(event.message || "the worker did not load");
-    worker.postMessage({
+    const edition = nnpress.edition;
+    const message = {
       type: "boot",
       indexURL: new URL(config.pyodide || "../pyodide/", here).href,
       wheelURL: new URL(config.wheel, here).href,
       bytes: config.bytes || 1,
-    });
+    };
+    try {
+      worker = edition ? edition.worker() : new Worker(new URL("worker.js", here));
+      worker.onmessage = onMessage;
+      worker.onerror = (event) => failed(event.message || "the worker did not load");
+      if (edition) Object.assign(message, await edition.boot());
+    } catch (error) {
+      return failed(String(error));
+    }
+    worker.postMessage(message);
   }
 
   // Python is running: create this page's figures in it and enable them.
@@ -139,7 +145,7 @@
       nnpress.figures.set(root.id, new nnpress.Figure(root, post));
     }
     if (nnpress.figures.size === 0) return;
-    if (location.protocol === "file:" && !nnpress.makeWorker) {
+    if (location.protocol === "file:" && !nnpress.edition) {
       const edition = document.querySelector("a.nn-edition");
       if (edition) {
         showLink("The figures need this page served over HTTP, or its offline edition:",
