@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
@@ -41,6 +42,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.filters["rebase"] = rebase  # an excerpt's links, moved onto a listing page
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
+    icon = (Path(templates_dir) / "static" / "favicon.svg").read_text(encoding="utf-8")
+    env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")
     return env
 
 
