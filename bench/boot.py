@@ -1,15 +1,20 @@
-"""Start-up and slider latency of a live page, beside a bare Pyodide page.
+"""Start-up of a live page beside a bare Pyodide page; the next page; offline.
 
 Builds tests/site into a temporary folder, adds a bare page that only boots
 Pyodide + numpy in a module worker (the floor any page of ours stands on),
-serves both from 127.0.0.1 under /my-repo/ and measures, in headless
-Chromium, one cold run each:
-  - navigation -> first contentful paint, -> Python ready, -> first slider update
-    (for the bare page: its first Python call), and our/bare ratios;
-  - slider-to-screen latency over 200 moves (input event -> reply applied ->
+serves both from 127.0.0.1 under /my-repo/ and measures, in headless Chromium:
+  - first page, cold (a new browser profile: no HTTP cache, no compiled
+    WebAssembly, no service worker) and warm (the same profile, reloaded):
+    navigation -> first contentful paint, -> Python ready, -> first slider
+    update (for the bare page: its first Python call), and our/bare ratios;
+  - the next page: a click on a link to another post -> Python ready there
+    (controls live) and -> its first slider update, Python kept running;
+  - offline: the network cut after one visit, reload -> Python ready;
+  - slider-to-screen latency over N moves (input event -> reply applied ->
     next frame painted), p50 and p95;
   - main-thread long tasks (> 50 ms) during start-up.
-Prints figures; asserts nothing.  Usage: python bench/boot.py [--moves 200]
+Each figure is the median of --runs runs (each in a new profile). Prints
+figures; asserts nothing.  Usage: python bench/boot.py [--runs 3] [--moves 200]
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from harness import PROJECT, chromium, live_site, percentile
 
 PAGE = "posts/activation/"
 SLIDER = "#nn-activation-1 [data-control=x]"
+NEXT_SLIDER = "#nn-regression-1 [data-control=weight]"
 
 BARE_HTML = """<!doctype html><html><head><meta charset="utf-8"><title>bare</title></head>
 <body><p>Bare Pyodide + numpy page.</p><script type="module">
@@ -33,8 +39,8 @@ worker.onmessage = ({data}) => {
 window.firstCall = () => worker.postMessage("call");
 </script></body></html>"""
 
-BARE_WORKER = """import { loadPyodide } from "./static/pyodide/pyodide.mjs";
-const py = await loadPyodide({ indexURL: new URL("./static/pyodide/", import.meta.url).href });
+BARE_WORKER = """import { loadPyodide } from "./static/RUNTIME/pyodide.mjs";
+const py = await loadPyodide({ indexURL: new URL("./static/RUNTIME/", import.meta.url).href });
 await py.loadPackage("numpy", { messageCallback: () => {} });
 py.runPython("import numpy");
 postMessage("ready");
@@ -83,54 +89,120 @@ MOVES = """async ([selector, moves]) => {
 }"""
 
 
-def measure(browser, url: str, bare: bool, moves: int) -> dict:
-    context = browser.new_context()
-    page = context.new_page()
-    page.add_init_script(OBSERVE)
-    page.goto(url)
+NEXT_PAGE = """async ([href, selector]) => {
+  const link = Object.assign(document.createElement("a"), {href, textContent: "next"});
+  document.querySelector("main").append(link);
+  const t0 = performance.now();
+  const ready = () => document.documentElement.dataset.nnpress === "ready"
+    && document.querySelector(selector) !== null;
+  link.click();
+  while (!ready()) await new Promise(requestAnimationFrame);
+  const live = performance.now() - t0;
+  const el = document.querySelector(selector);
+  await new Promise(resolve => {
+    el.closest("figure").addEventListener("nnpress:update",
+      () => requestAnimationFrame(resolve), {once: true});
+    el.value = "2"; el.dispatchEvent(new Event("input", {bubbles: true}));
+  });
+  return {live, reacted: performance.now() - t0};
+}"""
+
+
+def wait_ready(page) -> None:
     page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
                            timeout=120_000)
+
+
+def first_use(page, bare: bool) -> float:
     if bare:
         page.evaluate("window.firstCall()")
         page.wait_for_function("document.documentElement.dataset.first === 'done'")
-        first = page.evaluate("performance.getEntriesByName('bare:first-call')[0].startTime")
-    else:
-        first = page.evaluate(FIRST_UPDATE, SLIDER)
+        return page.evaluate("performance.getEntriesByName('bare:first-call')[0].startTime")
+    return page.evaluate(FIRST_UPDATE, SLIDER)
+
+
+def visit(page, url: str, bare: bool, reload: bool = False) -> dict:
+    page.reload() if reload else page.goto(url)
+    wait_ready(page)
+    first = first_use(page, bare)
     result = page.evaluate(TIMINGS)
     result["first"] = first
-    result["latency"] = [] if bare else page.evaluate(MOVES, [SLIDER, moves])
+    return result
+
+
+def run(browser, base: str, bare: bool, moves: int) -> dict:
+    """One reader in a new profile: cold visit, warm reload, next page, offline reload."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(OBSERVE)
+    url = base + ("bare.html" if bare else PAGE)
+    result = {"cold": visit(page, url, bare)}
+    if not bare:  # let the service worker finish saving the site, as a reader's pause would
+        page.wait_for_function(
+            "document.getElementById('nn-offline').dataset.state === 'saved'", timeout=120_000)
+    result["warm"] = visit(page, url, bare, reload=True)
+    if not bare:
+        result["latency"] = page.evaluate(MOVES, [SLIDER, moves]) if moves else None
+        result["next"] = page.evaluate(NEXT_PAGE, ["../regression/", NEXT_SLIDER])
+        page.goto(url)
+        wait_ready(page)
+        context.set_offline(True)
+        result["offline"] = visit(page, url, bare, reload=True)
     context.close()
     return result
 
 
+def median(runs: list[dict], *keys: str) -> float:
+    values = []
+    for r in runs:
+        for key in keys:
+            r = r[key]
+        values.append(r)
+    return statistics.median(values)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--moves", type=int, default=200)
     args = parser.parse_args()
     with live_site(PROJECT / "tests" / "site") as (base, out):
+        runtime = next((out / "static").glob("pyodide-*")).name
         (out / "bare.html").write_text(BARE_HTML)
-        (out / "bare-worker.js").write_text(BARE_WORKER)
+        (out / "bare-worker.js").write_text(BARE_WORKER.replace("RUNTIME", runtime))
         with chromium() as browser:
-            bare = measure(browser, base + "bare.html", True, 0)
-            ours = measure(browser, base + PAGE, False, args.moves)
+            bare, ours = [], []
+            for i in range(args.runs):  # interleaved, so both see the same machine
+                bare.append(run(browser, base, True, 0))
+                ours.append(run(browser, base, False, args.moves if i == 0 else 0))
 
-    print("boot, one cold run each (ms from navigation start)")
-    print(f"{'':28}{'nnpress':>10}{'bare':>10}{'ratio':>8}")
-    for key, name in (("fcp", "first contentful paint"), ("ready", "Python ready"),
-                      ("first", "first slider update")):
-        a, b = ours[key], bare[key]
-        print(f"{name:28}{a:10.0f}{b:10.0f}{a / b:8.2f}")
+    print(f"boot, median of {args.runs} runs, each in a new browser profile "
+          "(ms from navigation start)")
+    print(f"{'':36}{'nnpress':>10}{'bare':>10}{'ratio':>8}")
+    for state in ("cold", "warm"):
+        for key, name in (("fcp", "first contentful paint"), ("ready", "Python ready"),
+                          ("first", "first slider update")):
+            a, b = median(ours, state, key), median(bare, state, key)
+            print(f"{state + ', ' + name:36}{a:10.0f}{b:10.0f}{a / b:8.2f}")
+    print(f"next page, click -> controls live: {median(ours, 'next', 'live'):.0f} ms; "
+          f"-> first slider update painted: {median(ours, 'next', 'reacted'):.0f} ms "
+          "(Python kept running)")
+    print(f"offline reload (network cut after one visit) -> Python ready: "
+          f"{median(ours, 'offline', 'ready'):.0f} ms; first slider update "
+          f"{median(ours, 'offline', 'first'):.0f} ms")
+    lat = ours[0]["latency"]
     for key, name in (("applied", "input -> figure updated"),
                       ("screen", "input -> next frame painted")):
-        lat = ours["latency"][key]
-        print(f"slider latency, {name}, {len(lat)} moves: "
-              f"p50 {percentile(lat, 50):.1f} ms, p95 {percentile(lat, 95):.1f} ms, "
-              f"max {max(lat):.1f} ms, mean {statistics.mean(lat):.1f} ms")
-    for label, run in (("nnpress", ours), ("bare", bare)):
-        tasks = [t for t in run["longtasks"] if t["start"] <= run["ready"]]
+        values = lat[key]
+        print(f"slider latency, {name}, {len(values)} moves: "
+              f"p50 {percentile(values, 50):.1f} ms, p95 {percentile(values, 95):.1f} ms, "
+              f"max {max(values):.1f} ms, mean {statistics.mean(values):.1f} ms")
+    for label, runs in (("nnpress", ours), ("bare", bare)):
+        cold = runs[0]["cold"]
+        tasks = [t for t in cold["longtasks"] if t["start"] <= cold["ready"]]
         total = sum(t["duration"] for t in tasks)
         longest = max((t["duration"] for t in tasks), default=0)
-        print(f"main-thread long tasks before ready ({label}): {len(tasks)}, "
+        print(f"main-thread long tasks before ready, cold ({label}): {len(tasks)}, "
               f"total {total:.0f} ms, longest {longest:.0f} ms")
 
 

@@ -53,10 +53,7 @@ self.fetch = async (input, init) => {
   try {
     response = await networkFetch(input, init);
   } catch (error) {
-    const why = navigator.onLine
-      ? `the network failed (${error.message})`
-      : "you are offline and this site is not saved for offline reading yet";
-    fail(`could not download ${name}: ${why}`);
+    fail(`could not download ${name}: ${whyNot(error)}`);
     throw error;
   }
   if (!response.ok) {
@@ -67,6 +64,12 @@ self.fetch = async (input, init) => {
   return response;
 };
 
+function whyNot(error) {
+  return navigator.onLine
+    ? `the network failed (${error.message})`
+    : "you are offline and this site is not saved for offline reading yet";
+}
+
 let failedAlready = false;
 function fail(error) {
   if (failedAlready) return;
@@ -75,7 +78,14 @@ function fail(error) {
 }
 
 async function importModule(name, indexURL) {
-  if (!files) return import(indexURL + name);
+  if (!files) {
+    try {
+      return await import(indexURL + name);
+    } catch (error) {
+      fail(`could not download ${name}: ${whyNot(error)}`);
+      throw error;
+    }
+  }
   const url = URL.createObjectURL(new Blob([files[name]], { type: "text/javascript" }));
   try {
     return await import(url);

@@ -44,6 +44,7 @@ def test_with_javascript_off_every_figure_is_prerendered(browser, test_site_url)
     assert page.locator(f"{SIGMOID} .nn-result").text_content() == "0.5000"
     assert page.locator(f"{RELU} .nn-result").text_content() == "0.0000"
     assert page.locator(f"{RELU} [data-control=x]").is_disabled()
+    assert "once JavaScript is on" in page.locator(".nn-noscript").inner_text()
     assert re.search(r"relu", page.locator(f"{RELU} svg").get_attribute("aria-label"))
     context.close()
 

@@ -126,3 +126,14 @@ CACHED_URLS = """async () => {
   }
   return keys;
 }"""
+
+
+def test_a_runtime_that_cannot_download_is_reported_in_words(reader, test_site_url):
+    context, page = reader
+    context.route("**/static/pyodide-*/**", lambda route: route.abort("internetdisconnected"))
+    context.expected_error = "net::ERR_INTERNET_DISCONNECTED"
+    page.goto(test_site_url + "posts/activation/")
+    failed = page.locator("#nn-runtime.nn-failed")
+    failed.wait_for(timeout=5_000)  # in words, within seconds, not a bar that never moves
+    assert "Python could not start: could not download" in failed.text_content()
+    assert page.locator(f"{SIGMOID} .nn-result").text_content() == "0.5000"  # still readable
