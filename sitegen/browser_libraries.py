@@ -6,6 +6,11 @@ every build under ``static/vendor/``: nothing is fetched from a CDN when a page
 is read. Each file's sha256 is pinned below, so a different or damaged install
 is refused instead of shipped. The trailing ``sourceMappingURL`` comment is cut
 (the maps are not shipped, and a link to a missing file is noise).
+
+One edit is made, after the check: Turbo puts its progress bar's stylesheet
+into the page as a ``<style>`` element when it starts, which the pages'
+Content-Security-Policy (``style-src 'self'``) refuses; the same rules live in
+``templates/static/site.css`` instead.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ class Library:
     file: str  # path inside the package
     sha256: str  # of that file, as npm installs it
     site_path: str  # where the build puts it
+    edits: tuple[tuple[bytes, bytes], ...] = ()  # (text, replacement), each found once
 
     def read(self, node_modules: Path) -> bytes:
         pkg = Path(node_modules) / self.package
@@ -43,6 +49,10 @@ class Library:
         if actual != self.sha256:
             raise VendorError(f"sha256 mismatch for {pkg / self.file}: expected "
                               f"{self.sha256}, got {actual}{hint}")
+        for text, replacement in self.edits:
+            if data.count(text) != 1:
+                raise VendorError(f"{pkg / self.file}: cannot apply the edit {text[:40]!r}")
+            data = data.replace(text, replacement)
         return SOURCE_MAP.sub(b"\n", data)
 
 
@@ -50,7 +60,9 @@ WORKBOX = "7.4.1"
 LIBRARIES = (
     Library("@hotwired/turbo", "8.0.23", "dist/turbo.es2017-umd.js",
             "f9e09e3a3093874fe56d5341ca3594ac959f8b097c9b6171a5b37838da3aec81",
-            "static/vendor/turbo.js"),
+            "static/vendor/turbo.js",
+            edits=((b"this.installStylesheetElement();",
+                    b"/* nnpress: the progress bar is styled by site.css */"),)),
     Library("workbox-window", WORKBOX, "build/workbox-window.prod.umd.js",
             "aeb98438cab28b5e823effa82708f929d58dcd149c7f09ee075e9159589b7eb8",
             "static/vendor/workbox-window.js"),

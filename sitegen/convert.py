@@ -18,6 +18,7 @@ import markdown
 
 from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
+from .inline_styles import styles_to_classes
 from .markdown_ext.links import LinkExtension, LinkResolver
 from .markdown_ext.math import MathExtension
 from .markdown_ext.runnable_fence import RunnableFenceExtension
@@ -69,8 +70,10 @@ def convert_body(body: str, first_line: int, source: str = "", url: str = "") ->
     _md.reset()
     _md.nnpress_first_line = first_line  # type: ignore[attr-defined]
     _md.nnpress_page = (Path(source), url) if source else None  # type: ignore[attr-defined]
-    html = _md.convert(body)
-    return {"html": html, "widgets": list(_md.nnpress_widgets)}  # type: ignore[attr-defined]
+    styles: dict[str, str] = {}  # KaTeX and aligned table cells write style="": CSP forbids it
+    html = styles_to_classes(_md.convert(body), styles)
+    return {"html": html, "widgets": list(_md.nnpress_widgets),  # type: ignore[attr-defined]
+            "styles": styles}
 
 
 def _convert_job(job: tuple[str, str, int, str]) -> dict:
@@ -113,6 +116,7 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
 
 def _fill(page: Page, entry: dict) -> None:
     page.html, page.widgets = entry["html"], list(entry["widgets"])
+    page.styles = dict(entry.get("styles", {}))
     page.excerpt = FIGURE.sub("", excerpt_of(page.html))
 
 

@@ -38,6 +38,7 @@ class Page:
     html: str = ""
     excerpt: str = ""  # HTML before <!--more-->, else the first paragraph
     widgets: list[str] = field(default_factory=list)  # widget names used on the page
+    styles: dict[str, str] = field(default_factory=dict)  # classes made from style attributes
     translations: list[Page] = field(default_factory=list)  # the same post in other languages
 
     @property

@@ -21,6 +21,15 @@ class Site:
     runtime: dict = field(default_factory=dict)  # where the page's script finds Python
 
 
+# What a page may load and run: only the site's own files (and data: fonts and
+# images), WebAssembly compiled by Pyodide, workers from the site or a blob. No
+# inline scripts or style attributes anywhere (see inline_styles.py).
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; "
+    "object-src 'none'; base-uri 'self'"
+)
+
 LANGUAGE_NAMES = {  # shown in language switches, each in its own language
     "en": "English", "ja": "日本語", "fr": "Français", "es": "Español", "de": "Deutsch",
     "zh": "中文", "ko": "한국어", "pt": "Português", "it": "Italiano", "ru": "Русский",
@@ -42,6 +51,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["slug"] = slugify
     env.filters["rebase"] = rebase  # an excerpt's links, moved onto a listing page
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
+    env.globals["csp"] = CONTENT_SECURITY_POLICY
     icon = (Path(templates_dir) / "static" / "favicon.svg").read_text(encoding="utf-8")
     env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")
     return env

@@ -28,6 +28,7 @@ from ..cache import ConversionCache
 from ..config import BuildConfig
 from ..convert import convert_pages, pygments_css
 from ..errors import BuildError
+from ..inline_styles import STYLESHEET, stylesheet
 from ..markdown_ext.links import LinkResolver
 from ..output import SiteFiles, write_site
 from ..pages import Page, link_translations, read_pages, slugify
@@ -86,6 +87,7 @@ def build(config: BuildConfig) -> BuildReport:
     live = any(p.widgets for p in pages)
     runtime_info = write_runtime(config, out) if live else {}
     write_static(config, out)
+    out.write_text(STYLESHEET, stylesheet({k: v for p in pages for k, v in p.styles.items()}))
     site.assets, site.runtime = assets_version(out), runtime_info
     for page in pages:
         out.write_text(page.output_path, render(
