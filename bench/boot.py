@@ -109,14 +109,16 @@ NEXT_PAGE = """async ([href, selector]) => {
 
 
 def wait_ready(page) -> None:
-    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
+    page.wait_for_function(
+        "() => document.documentElement.dataset.nnpress === 'ready'",
                            timeout=120_000)
 
 
 def first_use(page, bare: bool) -> float:
     if bare:
         page.evaluate("window.firstCall()")
-        page.wait_for_function("document.documentElement.dataset.first === 'done'")
+        page.wait_for_function(
+        "() => document.documentElement.dataset.first === 'done'")
         return page.evaluate("performance.getEntriesByName('bare:first-call')[0].startTime")
     return page.evaluate(FIRST_UPDATE, SLIDER)
 
@@ -139,7 +141,7 @@ def run(browser, base: str, bare: bool, moves: int) -> dict:
     result = {"cold": visit(page, url, bare)}
     if not bare:  # let the service worker finish saving the site, as a reader's pause would
         page.wait_for_function(
-            "document.getElementById('nn-offline').dataset.state === 'saved'", timeout=120_000)
+        "() => document.getElementById('nn-offline').dataset.state === 'saved'", timeout=120_000)
     result["warm"] = visit(page, url, bare, reload=True)
     if not bare:
         result["latency"] = page.evaluate(MOVES, [SLIDER, moves]) if moves else None

@@ -60,7 +60,8 @@ def open_ready(page: Page, url: str) -> float:
     """Open `url`; seconds until Python is ready in it."""
     started = time.perf_counter()
     page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
+    page.wait_for_function(
+        "() => document.documentElement.dataset.nnpress === 'ready'",
                            timeout=BOOT_TIMEOUT_MS)
     return time.perf_counter() - started
 

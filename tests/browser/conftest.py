@@ -88,7 +88,8 @@ def open_live(page, watched):
 
     def open_(url: str):
         page.goto(url)
-        page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
+        page.wait_for_function(
+        "() => document.documentElement.dataset.nnpress === 'ready'",
                                timeout=BOOT_TIMEOUT_MS)
         return page
 

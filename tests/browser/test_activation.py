@@ -54,5 +54,6 @@ def test_controls_wait_for_python_with_visible_progress(page, watched, test_site
     # Before Python is ready the sliders are disabled and the progress box shows.
     assert page.locator(f"{SIGMOID} [data-control=x]").is_disabled()
     page.wait_for_selector(".nn-runtime:not([hidden])", timeout=10_000)
-    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'", timeout=90_000)
+    page.wait_for_function(
+        "() => document.documentElement.dataset.nnpress === 'ready'", timeout=90_000)
     assert page.locator(f"{SIGMOID} [data-control=x]").is_enabled()

@@ -12,8 +12,8 @@ from ..conftest import TEST_SITE, build_site
 from .actions import set_slider, wait_for_text
 from .conftest import BOOT_TIMEOUT_MS, serve
 
-READY = "document.documentElement.dataset.nnpress === 'ready'"
-SAVED = "document.getElementById('nn-offline').dataset.state === 'saved'"
+READY = "() => document.documentElement.dataset.nnpress === 'ready'"
+SAVED = "() => document.getElementById('nn-offline').dataset.state === 'saved'"
 SIGMOID = "#nn-activation-1"
 
 

@@ -29,7 +29,7 @@ def test_step_and_play_change_the_heatmap_and_lower_the_loss(open_live, test_sit
     play = page.locator(f"{FIG} [data-control=play]")
     play.click()
     page.wait_for_function(
-        "document.querySelector('#nn-playground-1 .pg-epoch').textContent >= 55",
+        "() => document.querySelector('#nn-playground-1 .pg-epoch').textContent >= 55",
         timeout=20_000)
     play.click()
     wait_for_text(page, f"{FIG} [data-control=play]", "Play")
@@ -43,7 +43,7 @@ def test_reset_gives_back_the_first_frame(open_live, test_site_url):
     heat = page.locator(HEAT).get_attribute("href")
     page.locator(f"{FIG} [data-control=play]").click()
     page.wait_for_function(
-        "document.querySelector('#nn-playground-1 .pg-epoch').textContent >= 10")
+        "() => document.querySelector('#nn-playground-1 .pg-epoch').textContent >= 10")
     page.locator(f"{FIG} [data-control=reset]").click()
     wait_for_text(page, f"{FIG} .pg-epoch", "0")
     assert page.locator(f"{FIG} .pg-readout").text_content() == readout
@@ -55,8 +55,9 @@ def test_changing_the_data_and_the_shape_redraws_by_keyboard(open_live, test_sit
     page = open_live(test_site_url + URL)
     first = page.locator(f"{FIG} circle.pg-train").first.get_attribute("cx")
     page.locator(f"{FIG} [data-control=dataset]").select_option("xor")
-    page.wait_for_function("document.querySelector('#nn-playground-1 svg.pg-points')"
-                           ".getAttribute('aria-label').startsWith('Exclusive or')")
+    page.wait_for_function(
+        "() => document.querySelector('#nn-playground-1 svg.pg-points')"
+        ".getAttribute('aria-label').startsWith('Exclusive or')")
     assert page.locator(f"{FIG} circle.pg-train").first.get_attribute("cx") != first
     assert page.locator(f"{FIG} circle.pg-train").count() == 100
     more = page.locator(f"{FIG} [data-control=layers_up]")

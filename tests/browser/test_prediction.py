@@ -26,3 +26,19 @@ def test_selecting_a_passenger_shows_their_prediction(open_live, test_site_url):
     wait_for_text(page, f"{FIG} .nn-result", "0.3305")
     assert page.locator(f"{FIG} tr.nn-selected td.nn-name").text_content() == (
         "Allen, Mr. William Henry")
+
+
+def test_a_figure_does_no_work_while_the_reader_does_nothing(open_live, test_site_url):
+    """Click one row, leave the pointer on another: the figure settles, it does not
+    flip between the two (focus put back after a redraw is not the reader pointing)."""
+    page = open_live(test_site_url + "posts/prediction/")
+    page.click(f"{FIG} button[data-control=passenger][data-value='2']")
+    page.hover(f"{FIG} tr[data-value='4'] td.nn-age")
+    page.wait_for_timeout(300)  # let the hover's reply land
+    updates = page.evaluate("""() => new Promise(resolve => {
+      let n = 0;
+      const figure = document.querySelector("#nn-prediction-1");
+      figure.addEventListener("nnpress:update", () => n++);
+      setTimeout(() => resolve(n), 1000);
+    })""")
+    assert updates == 0, f"{updates} redraws in a second with the reader doing nothing"

@@ -26,7 +26,7 @@ def test_play_then_pause_lowers_the_loss_and_draws_the_curve(open_live, test_sit
     assert loss(page) == 0.2731 and curve_points(page) == 1
     play.click()
     page.wait_for_function(
-        "document.querySelector('#nn-training-1 .tr-epoch').textContent >= 100")
+        "() => document.querySelector('#nn-training-1 .tr-epoch').textContent >= 100")
     assert play.get_attribute("aria-pressed") == "true" and play.text_content() == "Pause"
     play.click()
     wait_for_text(page, f"{FIG} [data-control=play]", "Play")
