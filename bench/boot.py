@@ -10,6 +10,7 @@ serves both from 127.0.0.1 under /my-repo/ and measures, in headless Chromium:
   - the next page: a click on a link to another post -> Python ready there
     (controls live) and -> its first slider update, Python kept running;
   - offline: the network cut after one visit, reload -> Python ready;
+  - `make serve`: an edit saved -> the new text on the open page;
   - slider-to-screen latency over N moves (input event -> reply applied ->
     next frame painted), p50 and p95;
   - main-thread long tasks (> 50 ms) during start-up.
@@ -20,7 +21,14 @@ figures; asserts nothing.  Usage: python bench/boot.py [--runs 3] [--moves 200]
 from __future__ import annotations
 
 import argparse
+import shutil
+import socket
 import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
 
 from harness import PROJECT, chromium, live_site, percentile
 
@@ -154,6 +162,45 @@ def run(browser, base: str, bare: bool, moves: int) -> dict:
     return result
 
 
+def serve_edit(browser, edits: int) -> list[float]:
+    """`make serve`'s path: ms from saving an edited post to its new text on screen
+    (swapped in by Turbo; Python keeps running, the scroll position stays)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        content = Path(tmp) / "content"
+        shutil.copytree(PROJECT / "tests" / "site", content)
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        server = subprocess.Popen(
+            [sys.executable, str(PROJECT / "build.py"), "serve", "--content", str(content),
+             "--out", str(Path(tmp) / "build"), "--port", str(port)], cwd=PROJECT,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            for line in server.stdout:
+                if "serving" in line:
+                    break
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/{PAGE}")
+            wait_ready(page)
+            page.evaluate("window.sameVisit = true")
+            post = content / "activation.md"
+            times = []
+            for i in range(edits):
+                started = time.perf_counter()
+                post.write_text(post.read_text(encoding="utf-8") + f"\nEdit number {i}.\n",
+                                encoding="utf-8")
+                page.wait_for_function(
+                    "(i) => document.querySelector('article').textContent"
+                    ".includes(`Edit number ${i}.`)", arg=i, timeout=30_000)
+                times.append((time.perf_counter() - started) * 1000)
+            assert page.evaluate("window.sameVisit"), "the page reloaded: Python started again"
+            page.close()
+            return times
+        finally:
+            server.terminate()
+            server.wait()
+
+
 def median(runs: list[dict], *keys: str) -> float:
     values = []
     for r in runs:
@@ -177,6 +224,7 @@ def main() -> None:
             for i in range(args.runs):  # interleaved, so both see the same machine
                 bare.append(run(browser, base, True, 0))
                 ours.append(run(browser, base, False, args.moves if i == 0 else 0))
+            edits = serve_edit(browser, 5)
 
     print(f"boot, median of {args.runs} runs, each in a new browser profile "
           "(ms from navigation start)")
@@ -192,6 +240,9 @@ def main() -> None:
     print(f"offline reload (network cut after one visit) -> Python ready: "
           f"{median(ours, 'offline', 'ready'):.0f} ms; first slider update "
           f"{median(ours, 'offline', 'first'):.0f} ms")
+    print(f"make serve, edit saved -> new text on the open page ({len(edits)} edits): "
+          f"median {statistics.median(edits):.0f} ms, max {max(edits):.0f} ms "
+          "(Python kept running)")
     lat = ours[0]["latency"]
     for key, name in (("applied", "input -> figure updated"),
                       ("screen", "input -> next frame painted")):

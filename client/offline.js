@@ -57,7 +57,8 @@
 
   for (const type of ["online", "offline"]) window.addEventListener(type, say);
   document.addEventListener("turbo:load", say);
-  if (!served || !("serviceWorker" in navigator) || !window.workbox) return;
+  const preview = document.querySelector('meta[name="nnpress-preview"]'); // `make serve`
+  if (!served || preview || !("serviceWorker" in navigator) || !window.workbox) return;
   if (navigator.serviceWorker.controller) state.saved = true; // this page came from the saved copy
   const start = () => register().catch((error) => console.warn(`nnpress: offline: ${error}`));
   const hasFigures = () => document.querySelector("figure[data-widget]") !== null;

@@ -13,9 +13,28 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-LIVERELOAD_SCRIPT = b"""<script>
-new EventSource("/__livereload").onmessage = () => location.reload();
-</script>"""
+# Injected into each HTML page the preview serves (an external script: pages
+# forbid inline ones). The meta tells the page not to save the site offline.
+LIVERELOAD_TAGS = (b'<meta name="nnpress-preview" content="live-reload">'
+                   b'<script defer src="/__livereload.js"></script>')
+LIVERELOAD_SCRIPT = b"""if (!window.nnpressLiveReload) {
+  window.nnpressLiveReload = new EventSource("/__livereload");
+  window.nnpressLiveReload.onmessage = () =>
+    window.nnpressReload ? window.nnpressReload() : location.reload();
+}
+"""
+
+
+# The preview answers for sw.js with a worker that removes itself and its caches:
+# a service worker saved by an earlier visit to this address (a `make site` build
+# served here) would otherwise keep serving old pages and hide live reloads.
+SERVICE_WORKER_REMOVER = b"""self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  for (const key of await caches.keys()) await caches.delete(key);
+  await self.registration.unregister();
+  for (const client of await self.clients.matchAll({ type: "window" })) client.navigate(client.url);
+})()));
+"""
 
 
 class Reloads:
@@ -56,6 +75,10 @@ class Handler(SimpleHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.reloads and self.path == "/__livereload":
             return self.stream_reloads()
+        if self.reloads and self.path == "/__livereload.js":
+            return self.send_bytes(LIVERELOAD_SCRIPT, "text/javascript")
+        if self.reloads and urlsplit(self.path).path == self.prefix + "sw.js":
+            return self.send_bytes(SERVICE_WORKER_REMOVER, "text/javascript")
         if self.reloads and self._is_html():
             return self.send_html_with_reload()
         return super().do_GET()
@@ -72,9 +95,17 @@ class Handler(SimpleHTTPRequestHandler):
             local = local / "index.html"
         if not local.is_file():
             return super().do_GET()
-        body = local.read_bytes().replace(b"</body>", LIVERELOAD_SCRIPT + b"</body>")
+        body = local.read_bytes().replace(b"</head>", LIVERELOAD_TAGS + b"</head>", 1)
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def send_bytes(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
