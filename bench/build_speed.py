@@ -27,7 +27,6 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -92,30 +91,50 @@ def version(gen: Generator, exe: str) -> str:
     return found.group(0) if found else "?"
 
 
-def bench(gen: Generator, exe: str, root: Path, runs: int, slug: str) -> dict[str, list[Sample]]:
-    """Every scenario that applies to `gen`, in an order where each finds what it needs."""
+SCENARIOS = ("cold", "warm cache", "no change", "one edit")  # in this order: each needs the last
 
-    def command(cmd: list[str]) -> list[str]:
-        return [exe, *(part.replace("{root}", str(root)) for part in cmd[1:])]
 
-    def repeat(prepare: Callable[[int], None], cmd: list[str]) -> list[Sample]:
-        samples = []
+@dataclass
+class Site:
+    """One generator's copy of the posts, and how to set it up for each scenario."""
+
+    gen: Generator
+    exe: str
+    root: Path
+    edited: Path  # the post a one-edit build changes
+    name: str  # generator and version, for the table
+
+    def command(self, cmd: list[str]) -> list[str]:
+        return [self.exe, *(part.replace("{root}", str(self.root)) for part in cmd[1:])]
+
+    def prepare(self, scenario: str, k: int) -> list[str]:
+        """Get ready for build `k` of `scenario`; return the command to time."""
+        gen = self.gen
+        if scenario == "cold":
+            gen.remove(self.root, (gen.output, *gen.caches))
+        elif scenario == "warm cache":
+            gen.remove(self.root, (gen.output,))
+        elif scenario == "one edit":
+            with self.edited.open("a", encoding="utf-8") as f:
+                f.write(f"\nEdit {k}: the weight moves a little.\n")
+            return self.command(gen.edit_build)
+        return self.command(gen.build)
+
+
+def bench(sites: list[Site], runs: int) -> dict[tuple[str, str], list[Sample]]:
+    """Every scenario, run by run, each run going round the generators: a burst of load
+    from elsewhere on the machine then slows every generator, not one."""
+    results: dict[tuple[str, str], list[Sample]] = {}
+    for scenario in SCENARIOS:
+        todo = [site for site in sites if scenario in site.gen.scenarios]
+        print(f"{scenario}: {', '.join(site.name for site in todo)}", flush=True)
+        if scenario == "one edit":  # --incremental and --dirty need a first build of their own
+            for site in todo:
+                measure(site.command(site.gen.edit_build), site.root)
         for k in range(runs):
-            prepare(k)
-            samples.append(measure(command(cmd), root))
-        return samples
-
-    def edit(k: int) -> None:
-        with edited.open("a", encoding="utf-8") as f:
-            f.write(f"\nEdit {k}: the weight moves a little.\n")
-
-    edited = next(root.glob(gen.post_glob.format(slug=slug)))
-    results = {"cold": repeat(lambda k: gen.remove(root, (gen.output, *gen.caches)), gen.build)}
-    if gen.name == "nnpress":
-        results["warm cache"] = repeat(lambda k: gen.remove(root, (gen.output,)), gen.build)
-        results["no change"] = repeat(lambda k: None, gen.build)
-    measure(command(gen.edit_build), root)  # --incremental and --dirty need a first build
-    results[f"one edit ({gen.edit_note})"] = repeat(edit, gen.edit_build)
+            for site in todo:
+                sample = measure(site.prepare(scenario, k), site.root)
+                results.setdefault((site.name, scenario), []).append(sample)
     return results
 
 
@@ -136,8 +155,8 @@ def main() -> None:
     load_before = os.getloadavg()[:1]
     posts = make_posts(args.n)
     words = statistics.mean(len(p.body.split()) for p in posts)
-    edited = posts[min(EDITED, args.n - 1)].slug
-    rows, skipped = [], []
+    slug = posts[min(EDITED, args.n - 1)].slug  # the post one-edit builds change
+    sites, skipped = [], []
     with tempfile.TemporaryDirectory(prefix="nnpress-bench-") as tmp:
         for gen in GENERATORS:
             exe = gen.executable()
@@ -146,10 +165,12 @@ def main() -> None:
                 continue
             root = Path(tmp) / gen.name.lower()
             gen.lay_out(root, posts)
-            name = f"{gen.name} {version(gen, exe)}"
-            print(f"building with {name} ...", flush=True)
-            for scenario, samples in bench(gen, exe, root, args.runs, edited).items():
-                rows.append(row(name, scenario, samples))
+            edited = next(root.glob(gen.post_glob.format(slug=slug)))
+            sites.append(Site(gen, exe, root, edited, f"{gen.name} {version(gen, exe)}"))
+        results = bench(sites, args.runs)
+    rows = [row(site.name, f"one edit ({site.gen.edit_note})" if scenario == "one edit"
+                else scenario, results[site.name, scenario])
+            for site in sites for scenario in SCENARIOS if (site.name, scenario) in results]
     load = " / ".join(f"{x:.1f}" for x in (*load_before, os.getloadavg()[0]))
     print(f"\nbuild speed: {args.n} posts of ~{words:,.0f} words (a table, a code block, inline "
           f"and display maths)\n{os.cpu_count()} cores (load average before / after: {load}); "
