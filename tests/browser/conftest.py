@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -23,9 +24,14 @@ FLAGS = [
 BOOT_TIMEOUT_MS = 90_000  # cold Pyodide start on a 2-core machine is 2-5 s; be generous
 
 
+HERE = Path(__file__).resolve().parent
+
+
 def pytest_collection_modifyitems(items):
+    # A conftest's hooks see every item of the session: mark only the tests in this folder.
     for item in items:
-        item.add_marker(pytest.mark.browser)
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,13 @@
 """Linear regression, y = X . w + b, for the house-price widgets.
 
 X is either (n,) with a scalar weight (one feature: price = weight * area + bias) or (n, d)
-with w of shape (d,); np.dot covers both, so one code path serves both widgets. Prices are
-in $1000 and the error is the mean squared error.
+with w of shape (d,); one code path serves both widgets. Prices are in $1000 and the error
+is the mean squared error.
+
+Sums of products are written as products and sums, not np.dot: np.dot hands them to BLAS,
+whose fused multiply-adds round differently from Pyodide's numpy (built without BLAS), so a
+run of gradient descent pre-rendered by the build would drift from the page's by a few ulps.
+Plain products and sums give the same bits in both.
 
 Why two learning rates: the MSE surface is stretched. Its curvature along the weight is
 2 * mean(area^2) ~ 8.5e6 for the first three houses, along the bias just 2, so a single rate
@@ -27,7 +32,9 @@ def _scalar_if_0d(value: np.ndarray) -> np.ndarray | float:
 
 def predict(X: np.ndarray, w: np.ndarray | float, b: float) -> np.ndarray:
     """Predictions, (n,)."""
-    return np.dot(np.asarray(X, dtype=float), w) + b
+    X = np.asarray(X, dtype=float)
+    products = X * w  # (n,) or (n, d)
+    return (products if X.ndim == 1 else products.sum(axis=1)) + b
 
 
 def mse(X: np.ndarray, y: np.ndarray, w: np.ndarray | float, b: float) -> float:
@@ -40,7 +47,7 @@ def mse_gradient(
     """(dMSE/dw, dMSE/db); dw is shaped like w."""
     X = np.asarray(X, dtype=float)
     residual = predict(X, w, b) - y  # (n,)
-    dw = 2.0 * np.dot(residual, X) / len(residual)  # () or (d,)
+    dw = 2.0 * (X.T * residual).sum(axis=-1) / len(residual)  # () or (d,)
     db = 2.0 * float(residual.mean())
     return _scalar_if_0d(dw), db
 

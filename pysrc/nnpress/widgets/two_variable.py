@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .. import svg
+from ..engine import linear
 from ..engine.datasets import house_arrays
 from ..params import choice, ranged
 from ..widget import Widget
@@ -58,7 +59,7 @@ class TwoVariable(Widget):
         return [float(w[0]), float(w[1]), b]
 
     def predictions(self) -> np.ndarray:
-        return self.X @ self.descent.w + self.descent.b  # (10,)
+        return linear.predict(self.X, self.descent.w, self.descent.b)  # (10,)
 
     def controls(self):
         return [r.slider(v) for r, v in zip(RANGES, self.values(), strict=True)] + gd_buttons()
