@@ -23,6 +23,11 @@
       this.presses = 0;
       this.hovered = null; // "control=value" of the element last pointed at
       this.broken = null;
+      // A figure marked data-isolated runs in the sandbox, a Python the reader can
+      // stop (code blocks); data-timeout stops it by itself after that many seconds.
+      this.isolated = root.dataset.isolated !== undefined;
+      this.timeout = Number(root.dataset.timeout || 0);
+      this.resync = false; // created again after a stop: send the controls' state first
       try {
         this.params = JSON.parse(root.dataset.params || "{}");
       } catch (error) {
@@ -67,13 +72,75 @@
         message.kind = this.kind;
         message.params = this.params;
         this.created = true;
+        if (this.resync) message.events.unshift(...this.controlState());
+        this.resync = false;
       }
       this.pending.clear();
       this.inflight = true;
-      this.post(message);
+      if (this.isolated) this.watch();
+      this.post(message, this);
+    }
+
+    // What the reader has set (the code typed, a choice made), as events.
+    controlState() {
+      const fields = this.root.querySelectorAll(
+        "textarea[data-control], input[data-control], select[data-control]");
+      return [...fields].filter((el) => !this.pending.has(el.dataset.control)).map((el) => ({
+        control: el.dataset.control,
+        value: el.type === "checkbox" ? el.checked
+          : (el.type === "range" || el.type === "number") ? Number(el.value) : el.value,
+      }));
+    }
+
+    // Running in the sandbox: after a moment offer Stop; past the time limit, stop.
+    watch() {
+      this.started = performance.now();
+      this.showRunning = setTimeout(() => this.running(true), 300);
+      if (this.timeout) {
+        this.limit = setTimeout(() => nnpress.page.stop(
+          `the code ran longer than its limit of ${this.timeout} s`), this.timeout * 1000);
+      }
+    }
+
+    unwatch() {
+      clearTimeout(this.showRunning);
+      clearTimeout(this.limit);
+      this.running(false);
+    }
+
+    running(on) {
+      this.root.classList.toggle("nn-running", on);
+      this.root.querySelector(".nn-stop")?.remove();
+      if (!on) return;
+      const stop = Object.assign(document.createElement("button"), {
+        type: "button", className: "nn-button nn-stop", textContent: "Stop",
+      });
+      stop.dataset.stop = "";
+      const controls = this.root.querySelector(".nn-controls") || this.root;
+      controls.append(stop);
+      const live = this.root.querySelector('[data-slot="live"]');
+      if (live) live.textContent = "Running… press Stop to end it.";
+    }
+
+    // The sandbox was ended (Stop or the time limit): say so; the next event
+    // creates the figure again in a fresh Python, with the controls as they are.
+    stopped(reason) {
+      const hadFocus = this.root.contains(document.activeElement);
+      this.unwatch();
+      const seconds = ((performance.now() - (this.started || performance.now())) / 1000).toFixed(1);
+      this.inflight = false;
+      this.created = false;
+      this.resync = true;
+      this.pending.clear();
+      const live = this.root.querySelector('[data-slot="live"]');
+      if (live) live.textContent = `Stopped after ${seconds} s${reason ? `: ${reason}` : ""}.`;
+      if (hadFocus && !this.root.contains(document.activeElement)) {
+        this.root.querySelector("[data-control]:not(:disabled)")?.focus();
+      }
     }
 
     apply({ slots, controls, playing }) {
+      if (this.isolated) this.unwatch();
       const active = document.activeElement;
       const focusKey = active && this.root.contains(active) ? active.dataset.control : null;
       const focusValue = active ? active.dataset.value : undefined;
@@ -132,6 +199,7 @@
     }
 
     fail(error) {
+      if (this.isolated) this.unwatch();
       this.inflight = false;
       this.playing = false;
       const live = this.root.querySelector('[data-slot="live"]');
@@ -156,7 +224,8 @@
   }
   document.addEventListener("click", (event) => {
     const [figure, el] = figureOf(event);
-    if (figure && el) figure.onClick(el);
+    if (figure && event.target.closest("[data-stop]")) nnpress.page.stop("");
+    else if (figure && el) figure.onClick(el);
   });
   // Elements marked data-hover also report pointing and keyboard focus (say, a
   // table row whose calculation the diagram then shows).

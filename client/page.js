@@ -74,8 +74,41 @@
     }, SILENCE_MS);
   }
 
-  function post(message) {
-    worker.postMessage({ ...message, generation });
+  // Code blocks run in a second Python of their own (the sandbox), which the
+  // reader can stop: an endless loop there never holds up the other figures.
+  let sandbox = null;
+
+  function post(message, figure) {
+    const target = figure?.isolated ? (sandbox ||= startSandbox()) : worker;
+    target.postMessage({ ...message, generation });
+  }
+
+  function startSandbox() {
+    const box = newWorker();
+    box.onmessage = ({ data }) => {
+      if (data.type === "error") {
+        for (const figure of isolated()) figure.fail(`Python for code could not start: ${data.error}`);
+      } else if (data.type !== "progress" && data.type !== "ready") {
+        onMessage({ data });
+      }
+    };
+    bootMessage().then((message) => box.postMessage(message))
+      .catch((error) => box.onmessage({ data: { type: "error", error: String(error) } }));
+    return box;
+  }
+
+  function isolated() {
+    return [...nnpress.figures.values()].filter((figure) => figure.isolated);
+  }
+
+  // Stop what the sandbox is running: end that Python and start a fresh one, so
+  // the next run begins at once. Each code figure is created again from its state.
+  function stop(reason) {
+    if (!sandbox) return;
+    sandbox.terminate();
+    sandbox = null;
+    for (const figure of isolated()) figure.stopped(reason);
+    sandbox = startSandbox();
   }
 
   function onMessage({ data }) {
@@ -104,24 +137,38 @@
 
   // The offline edition (one HTML file) sets nnpress.edition: it starts the
   // worker from a blob and hands it the runtime's files from memory.
+  function newWorker() {
+    const edition = nnpress.edition;
+    return edition ? edition.worker() : new Worker(new URL("worker.js", here));
+  }
+
+  let booting = null;
+  function bootMessage() {
+    booting ||= (async () => {
+      const message = {
+        type: "boot",
+        indexURL: new URL(config.pyodide || "../pyodide/", here).href,
+        wheelURL: new URL(config.wheel, here).href,
+        bytes: config.bytes || 1,
+      };
+      if (nnpress.edition) Object.assign(message, await nnpress.edition.boot());
+      return message;
+    })();
+    return booting;
+  }
+
   async function boot() {
     if (state !== "idle") return;
     state = "booting";
     began = performance.now();
     show("Loading Python…");
     wake();
-    const edition = nnpress.edition;
-    const message = {
-      type: "boot",
-      indexURL: new URL(config.pyodide || "../pyodide/", here).href,
-      wheelURL: new URL(config.wheel, here).href,
-      bytes: config.bytes || 1,
-    };
+    let message;
     try {
-      worker = edition ? edition.worker() : new Worker(new URL("worker.js", here));
+      worker = newWorker();
       worker.onmessage = onMessage;
       worker.onerror = (event) => failed(event.message || "the worker did not load");
-      if (edition) Object.assign(message, await edition.boot());
+      message = await bootMessage();
     } catch (error) {
       return failed(String(error));
     }
@@ -131,6 +178,7 @@
   // Python is running: create this page's figures in it and enable them.
   function liven() {
     post({ type: "page" });
+    if (sandbox) sandbox.postMessage({ type: "page", generation });
     for (const figure of nnpress.figures.values()) figure.enable();
     for (const figure of nnpress.figures.values()) figure.send(true);
     document.documentElement.dataset.nnpress = "ready";
@@ -178,5 +226,8 @@
     }
   };
 
-  nnpress.page = { boot, attach, get state() { return state; }, get worker() { return worker; } };
+  nnpress.page = {
+    boot, attach, stop,
+    get state() { return state; }, get worker() { return worker; }, get sandbox() { return sandbox; },
+  };
 })();
