@@ -7,7 +7,8 @@ with its exact case (Pages is case-sensitive even when this disk is not).
 A link starting with "/" is reported too: it works on a preview server and
 breaks on Pages. The exceptions are 404.html, which Pages serves at any
 address, and offline.html, which the service worker shows at any address, so
-their links must be absolute; with `base_url` they are checked under it. Feeds and the sitemap hold full URLs by design and are skipped.
+their links must be absolute; with `base_url` they are checked under it.
+Feeds and the sitemap hold full URLs by design and are skipped.
 """
 
 from __future__ import annotations
