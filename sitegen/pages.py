@@ -39,6 +39,7 @@ class Page:
     excerpt: str = ""  # HTML before <!--more-->, else the first paragraph
     widgets: list[str] = field(default_factory=list)  # widget names used on the page
     translations: list[Page] = field(default_factory=list)  # the same post in other languages
+    edition_bytes: int = 0  # size of the post as one file to read offline (0: none yet)
 
     @property
     def url(self) -> str:
@@ -48,6 +49,11 @@ class Page:
     @property
     def output_path(self) -> str:
         return self.url + "index.html"
+
+    @property
+    def edition_file(self) -> str:
+        """The offline edition, beside the post (the service worker leaves it out)."""
+        return f"{self.slug}.offline.html"
 
 
 def slugify(text: str) -> str:

@@ -40,8 +40,14 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters["slug"] = slugify
     env.filters["rebase"] = rebase  # an excerpt's links, moved onto a listing page
+    env.filters["file_size"] = file_size
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
     return env
+
+
+def file_size(size: int) -> str:
+    """Bytes as a reader reads them: "11.9 MB", "48 kB" (decimal units, as page.js)."""
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
 
 
 def root_for(url: str) -> str:

@@ -7,8 +7,9 @@ The pipeline, top to bottom:
 3. package the browser-side Python and vendor the Pyodide runtime, if any
    page has a live figure; add the theme, the page scripts and the browser
    libraries they use (Turbo, Workbox);
-4. render the page records through the templates: posts, index, tag pages,
-   Atom feed, sitemap, 404, the offline page;
+4. render the page records through the templates: posts, each post again as
+   one file to read offline (its offline edition), index, tag pages, Atom
+   feed, sitemap, 404, the offline page;
 5. list every file in the service worker (sw.js), so one visit saves the site;
 6. only then write: files whose bytes changed are replaced, stale ones removed.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import browser_wheel, math_assets, runtime, service_worker
+from .. import browser_wheel, math_assets, offline_edition, runtime, service_worker
 from ..browser_libraries import browser_libraries
 from ..cache import ConversionCache
 from ..config import BuildConfig
@@ -88,9 +89,11 @@ def build(config: BuildConfig) -> BuildReport:
     write_static(config, out)
     site.assets, site.runtime = assets_version(out), runtime_info
     for page in pages:
-        out.write_text(page.output_path, render(
-            env, "post.html", page.url, site=site, page=page, lang=page.lang,
-            widgets=page.widgets))
+        out.write_text(page.output_path, render_post(env, site, page))
+    # Each post as one file that works offline; the post's link to it shows its size.
+    for page in offline_edition.write_editions(site, pages, out, config.client_dir,
+                                                 config.runtime_cache):
+        out.write_text(page.output_path, render_post(env, site, page))
     write_listings(env, site, pages, out)
     immutable = (runtime_info["dir"], CLIENT_DIR + runtime_info["wheel"]) if live else ()
     out.write_text(service_worker.SW_PATH, service_worker.service_worker(
@@ -101,6 +104,11 @@ def build(config: BuildConfig) -> BuildReport:
     cache.save()
     return BuildReport(len(pages), converted, sum(len(p.widgets) for p in pages),
                        changed, time.perf_counter() - started)
+
+
+def render_post(env, site: Site, page: Page) -> str:
+    return render(env, "post.html", page.url, site=site, page=page, lang=page.lang,
+                  widgets=page.widgets)
 
 
 def content_assets(config: BuildConfig) -> dict[str, Path]:
@@ -161,7 +169,7 @@ def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
     files = runtime.vendor_runtime(
         stage,
         node_modules=config.node_modules,
-        cache_dir=config.cache_dir or runtime.default_cache_dir(),
+        cache_dir=config.runtime_cache,
     )
     content = hashlib.sha256("".join(f.name + f.sha256 for f in files).encode()).hexdigest()
     folder = RUNTIME_DIR.format(hash=content[:10])

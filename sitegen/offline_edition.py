@@ -1,0 +1,288 @@
+"""A post as one HTML file that works from the disk with no network: its offline edition.
+
+A reader saves `posts/<slug>/<slug>.offline.html` (the post links to it) and opens it
+from the disk, anywhere, offline: the text, the maths and every figure work, Python
+included. The build holds every file of the site in memory (SiteFiles) before it writes
+any, so the edition is made from the rendered post by putting in each file it refers to:
+
+- stylesheets become <style> elements, their fonts data: URLs; KaTeX's stylesheet (and
+  its fonts) only on a page with maths, since it styles nothing else;
+- images and files the post links to (a data table, say) become data: URLs; a link to a
+  file gets a `download` name, since browsers will not open a data: URL as a page;
+- binder.js and page.js are inlined, with client/edition.js before page.js; at the end
+  of the body come the worker's source and the payload (Pyodide, numpy and our wheel,
+  gzipped and base64-encoded: edition_payload.py), in script elements that never run.
+
+Left out: Turbo and the service worker's scripts (nothing to swap in or save in a single
+file), the link to the edition itself, and links to the feed. Links to the site's
+pages stay as they are unless the site's address is known (a base URL with a host, or
+`url:` in site.yml): then they point at the site. A post without figures gets an edition
+without scripts or runtime.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+import posixpath
+import re
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .edition_payload import Payload, pack_payload
+from .markdown_ext.links import attribute_spans, is_local, split_srcset
+from .output import SiteFiles
+from .pages import Page
+from .templates import Site
+
+INLINED_SCRIPTS = ("binder.js", "page.js")  # client/: the figures' binder, Python's starter
+LEFT_OUT_SCRIPTS = ("turbo.js", "workbox-window.js", "offline.js")  # page swaps, saving
+LEFT_OUT_META = ("turbo-root", "turbo-cache-control", "nnpress-assets")  # Turbo's
+EDITION_SCRIPT, WORKER_SCRIPT = "edition.js", "worker.js"  # from client/
+WORKER_ID, PAYLOAD_ID = "nn-edition-worker", "nn-edition-payload"  # what edition.js reads
+MATHS_STYLESHEET = "katex.min.css"
+MEDIA_TYPES = mimetypes.MimeTypes()  # Python's own table: the same on every machine
+MEDIA_TYPES.add_type("font/woff2", ".woff2")
+MEDIA_TYPES.add_type("image/webp", ".webp")
+# Attributes whose value is the URL of something the page shows, by tag.
+EMBEDDED = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
+            "audio": ("src",), "track": ("src",), "image": ("href",)}
+CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""")
+# What ends an inlined script or stylesheet early, or puts the parser in an odd state.
+UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
+UNSAFE_IN_STYLE = re.compile(r"</style", re.I)
+
+
+@dataclass
+class Tag:
+    start: int  # offset of "<" in the page
+    end: int  # offset after ">"
+    name: str
+    attrs: dict[str, str]  # names lowercased, values unescaped; a bare attribute is ""
+
+    def text(self, html: str) -> str:
+        return html[self.start:self.end]
+
+
+class TagFinder(HTMLParser):
+    """Every start tag of a page, with where it is."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+        self.tags: list[Tag] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line, column = self.getpos()
+        start = self.line_starts[line - 1] + column
+        text = self.get_starttag_text() or ""
+        self.tags.append(Tag(start, start + len(text), tag, {k: v or "" for k, v in attrs}))
+
+    handle_startendtag = handle_starttag
+
+
+@dataclass
+class Edition:
+    """What makes an edition from a rendered page: the site's files and where it lives."""
+
+    files: SiteFiles
+    page_url: str  # "posts/x/": what the page's relative links start from
+    site_url: str  # the site's address with its scheme, or "" when unknown
+    scripts: dict[str, str]  # client/ file name -> source, for inlining
+    payload: bytes | None  # base64 of the runtime's payload; None: a page without figures
+
+    def make(self, html: str) -> bytes:
+        tags = TagFinder(html).tags
+        maths = any("katex" in tag.attrs.get("class", "") for tag in tags)
+        edits: list[tuple[int, int, str]] = []
+        for tag in tags:
+            if edits and tag.start < edits[-1][1]:
+                continue  # inside an element already replaced
+            edit = self.rewrite(html, tag, maths)
+            if edit is not None:
+                edits.append(edit)
+        for start, end, text in reversed(edits):
+            html = html[:start] + text + html[end:]
+        body_end = html.rfind("</body>")
+        if self.payload is None or body_end < 0:
+            return html.encode("utf-8")
+        worker = inline_script(self.scripts[WORKER_SCRIPT], f' type="text/plain" id="{WORKER_ID}"')
+        return b"".join([
+            html[:body_end].encode("utf-8"), worker.encode("utf-8"),
+            f'\n<script type="application/octet-stream" id="{PAYLOAD_ID}">'.encode(),
+            self.payload, b"</script>\n", html[body_end:].encode("utf-8")])
+
+    def rewrite(self, html: str, tag: Tag, maths: bool) -> tuple[int, int, str] | None:
+        """(start, end, new text) for a tag that changes, or None."""
+        name, attrs = tag.name, tag.attrs
+        if name == "script" and is_local(attrs.get("src", "")):
+            return self.script(html, tag)
+        if name == "link" and is_local(attrs.get("href", "")):
+            return self.link(html, tag, maths)
+        if name == "meta" and attrs.get("name") in LEFT_OUT_META:
+            return removal(html, tag.start, tag.end)
+        if name == "a" and "nn-edition" in attrs.get("class", "").split():
+            return removal(html, tag.start, html.index("</a>", tag.end) + len("</a>"))
+        changes = {}
+        if name == "a" and is_local(attrs.get("href", "")):
+            changes = self.link_target(attrs["href"], attrs)
+        for attr in EMBEDDED.get(name, ()):
+            if attr in attrs and (attr == "srcset" or is_local(attrs[attr])):
+                changes[attr] = self.embedded(attrs[attr], attr)
+        if "url(" in attrs.get("style", ""):
+            changes["style"] = self.css(attrs["style"], self.page_url)
+        changes = {k: v for k, v in changes.items() if v != attrs.get(k)}
+        return (tag.start, tag.end, with_attributes(tag.text(html), changes)) if changes else None
+
+    def script(self, html: str, tag: Tag) -> tuple[int, int, str]:
+        src = tag.attrs["src"]
+        name = posixpath.basename(urlsplit(src).path)
+        end = html.index("</script>", tag.end) + len("</script>")
+        if name in LEFT_OUT_SCRIPTS or (name in INLINED_SCRIPTS and self.payload is None):
+            return removal(html, tag.start, end)
+        if name not in INLINED_SCRIPTS:
+            raise ValueError(f"the offline edition does not know the script {src}: "
+                             "add it to INLINED_SCRIPTS or LEFT_OUT_SCRIPTS")
+        source = self.files.read(self.site_path(src)).decode("utf-8")
+        keep = "".join(f' {k}="{escape(v)}"' for k, v in tag.attrs.items()
+                       if k not in ("src", "defer", "async", "data-turbo-eval"))
+        text = inline_script(source, keep)
+        if name == "page.js":  # the edition's bootstrap must run first
+            text = inline_script(self.scripts[EDITION_SCRIPT], "") + "\n" + text
+        return tag.start, end, text
+
+    def link(self, html: str, tag: Tag, maths: bool) -> tuple[int, int, str] | None:
+        rel, href = tag.attrs.get("rel", "").lower().split(), tag.attrs["href"]
+        path = self.site_path(href)
+        if "stylesheet" in rel and path is not None:
+            if posixpath.basename(path) == MATHS_STYLESHEET and not maths:
+                return removal(html, tag.start, tag.end)
+            css = self.css(self.files.read(path).decode("utf-8"), posixpath.dirname(path))
+            if UNSAFE_IN_STYLE.search(css):
+                raise ValueError(f"{path} holds '</style', which would end it early")
+            return tag.start, tag.end, f"<style>{css}</style>"
+        if "icon" in rel and path is not None:
+            new = with_attributes(tag.text(html), {"href": self.data_url(path)})
+            return tag.start, tag.end, new
+        if self.site_url and "alternate" in rel and path is not None and not path.endswith(
+                ".xml"):
+            new = with_attributes(tag.text(html), {"href": self.absolute(href)})
+            return tag.start, tag.end, new
+        return removal(html, tag.start, tag.end)  # a feed, or a page we cannot point at
+
+    def link_target(self, href: str, attrs: dict[str, str]) -> dict[str, str]:
+        """A link: to a page of the site (the site's address, if known), or to a file (in)."""
+        path = self.site_path(href)
+        if path is None:
+            return {}
+        if self.is_page(path, href):
+            return {"href": self.absolute(href)} if self.site_url else {}
+        if path not in self.files:
+            return {}
+        changes = {"href": self.data_url(path)}
+        if "download" not in attrs:
+            changes["download"] = posixpath.basename(path)
+        return changes
+
+    def embedded(self, value: str, attr: str) -> str:
+        if attr == "srcset":
+            return ", ".join(f"{self.embedded(url, 'src')} {d}".rstrip()
+                             for url, d in split_srcset(value))
+        path = self.site_path(value)
+        return self.data_url(path) if path in self.files else value
+
+    def css(self, css: str, folder: str) -> str:
+        """A stylesheet (in site `folder`) with each local url() as a data: URL."""
+
+        def inline(m: re.Match) -> str:
+            url = m.group(2)
+            if not is_local(url):
+                return m.group(0)
+            path = site_path(url, folder + "/")
+            return f"url({self.data_url(path)})" if path in self.files else m.group(0)
+
+        return CSS_URL.sub(inline, css)
+
+    def site_path(self, url: str) -> str | None:
+        return site_path(url, self.page_url)
+
+    def is_page(self, path: str, href: str) -> bool:
+        return (urlsplit(href).path.endswith("/") or path == ""
+                or path.endswith((".html", ".xml")) or f"{path}/index.html" in self.files)
+
+    def absolute(self, href: str) -> str:
+        parts = urlsplit(href)
+        path = self.site_path(href) or ""
+        path += "/" if path and parts.path.endswith("/") else ""
+        return (self.site_url + path + (f"?{parts.query}" if parts.query else "")
+                + (f"#{parts.fragment}" if parts.fragment else ""))
+
+    def data_url(self, path: str) -> str:
+        media_type = MEDIA_TYPES.guess_type(path)[0] or "application/octet-stream"
+        data = base64.b64encode(self.files.read(path)).decode("ascii")
+        return f"data:{media_type};base64,{data}"
+
+
+def site_path(url: str, folder: str) -> str | None:
+    """The site path ("static/site.css", "" for the root) a relative URL in `folder` names."""
+    path = unquote(urlsplit(url).path)
+    if path.startswith("/"):
+        return None
+    target = posixpath.normpath(posixpath.join(folder, path))
+    if target == ".." or target.startswith("../"):
+        return None
+    return "" if target == "." else target
+
+
+def removal(html: str, start: int, end: int) -> tuple[int, int, str]:
+    """Cut html[start:end], with its line if nothing else is on it."""
+    if html[start - 1:start] == "\n" and html[end:end + 1] == "\n":
+        end += 1
+    return start, end, ""
+
+
+def with_attributes(tag_text: str, changes: dict[str, str]) -> str:
+    """A start tag with some attribute values replaced, or appended if it had none."""
+    for start, end, name, _value in sorted(attribute_spans(tag_text), reverse=True):
+        if name in changes:
+            tag_text = tag_text[:start] + f'"{escape(changes.pop(name))}"' + tag_text[end:]
+    close = len(tag_text) - (2 if tag_text.endswith("/>") else 1)
+    added = "".join(f' {name}="{escape(value)}"' for name, value in changes.items())
+    return tag_text[:close] + added + tag_text[close:]
+
+
+def inline_script(source: str, attributes: str) -> str:
+    if UNSAFE_IN_SCRIPT.search(source):
+        raise ValueError("a script for the offline edition holds '</script' or '<!--'")
+    return f"<script{attributes}>\n{source}</script>"
+
+
+def runtime_payload(runtime: dict, files: SiteFiles, cache_dir: Path) -> Payload:
+    """The payload for the runtime the build vendored (`runtime`: write_runtime's dict)."""
+    folder, wheel = runtime["dir"], runtime["wheel"]
+    names = sorted(p for p in files.paths() if p.startswith(folder))
+    wheel_path = next(p for p in sorted(files.paths()) if posixpath.basename(p) == wheel)
+    return pack_payload([(p.removeprefix(folder), files.read(p)) for p in names],
+                        (wheel, files.read(wheel_path)), cache_dir / "edition")
+
+
+def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: Path,
+                   cache_dir: Path) -> list[Page]:
+    """Add each post's offline edition to `files`, beside the post, and note its size on
+    the page (for the post's link to it). Returns the pages, to render once more."""
+    live = site.runtime and any(page.widgets for page in pages)
+    payload = runtime_payload(site.runtime, files, cache_dir).base64() if live else None
+    scripts = {name: (client_dir / name).read_text(encoding="utf-8")
+               for name in (EDITION_SCRIPT, WORKER_SCRIPT)}
+    site_url = site.absolute_url if "://" in site.absolute_url else ""
+    for page in pages:
+        edition = Edition(files, page.url, site_url, scripts, payload if page.widgets else None)
+        data = edition.make(files.read(page.output_path).decode("utf-8"))
+        files.write_bytes(page.url + page.edition_file, data)
+        page.edition_bytes = len(data)
+    return pages
