@@ -28,11 +28,11 @@ import posixpath
 import re
 from dataclasses import dataclass
 from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .edition_payload import Payload, pack_payload
+from .html_tags import Tag, start_tags
 from .markdown_ext.links import attribute_spans, is_local, split_srcset
 from .output import SiteFiles
 from .pages import Page
@@ -50,40 +50,11 @@ MEDIA_TYPES.add_type("image/webp", ".webp")
 # Attributes whose value is the URL of something the page shows, by tag.
 EMBEDDED = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
             "audio": ("src",), "track": ("src",), "image": ("href",)}
+REWRITTEN = {"script", "link", "meta", "a", *EMBEDDED}  # other tags: only a style="url(...)"
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""")
 # What ends an inlined script or stylesheet early, or puts the parser in an odd state.
 UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
 UNSAFE_IN_STYLE = re.compile(r"</style", re.I)
-
-
-@dataclass
-class Tag:
-    start: int  # offset of "<" in the page
-    end: int  # offset after ">"
-    name: str
-    attrs: dict[str, str]  # names lowercased, values unescaped; a bare attribute is ""
-
-    def text(self, html: str) -> str:
-        return html[self.start:self.end]
-
-
-class TagFinder(HTMLParser):
-    """Every start tag of a page, with where it is."""
-
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        self.tags: list[Tag] = []
-        self.feed(html)
-        self.close()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.getpos()
-        start = self.line_starts[line - 1] + column
-        text = self.get_starttag_text() or ""
-        self.tags.append(Tag(start, start + len(text), tag, {k: v or "" for k, v in attrs}))
-
-    handle_startendtag = handle_starttag
 
 
 @dataclass
@@ -97,8 +68,9 @@ class Edition:
     payload: bytes | None  # base64 of the runtime's payload; None: a page without figures
 
     def make(self, html: str) -> bytes:
-        tags = TagFinder(html).tags
-        maths = any("katex" in tag.attrs.get("class", "") for tag in tags)
+        tags = list(start_tags(html))
+        maths = any(tag.name == "span" and "katex" in tag.text
+                    and "katex" in tag.attrs.get("class", "").split() for tag in tags)
         edits: list[tuple[int, int, str]] = []
         for tag in tags:
             if edits and tag.start < edits[-1][1]:
@@ -119,7 +91,10 @@ class Edition:
 
     def rewrite(self, html: str, tag: Tag, maths: bool) -> tuple[int, int, str] | None:
         """(start, end, new text) for a tag that changes, or None."""
-        name, attrs = tag.name, tag.attrs
+        name = tag.name
+        if name not in REWRITTEN and "url(" not in tag.text:
+            return None
+        attrs = tag.attrs
         if name == "script" and is_local(attrs.get("src", "")):
             return self.script(html, tag)
         if name == "link" and is_local(attrs.get("href", "")):
@@ -137,7 +112,7 @@ class Edition:
         if "url(" in attrs.get("style", ""):
             changes["style"] = self.css(attrs["style"], self.page_url)
         changes = {k: v for k, v in changes.items() if v != attrs.get(k)}
-        return (tag.start, tag.end, with_attributes(tag.text(html), changes)) if changes else None
+        return (tag.start, tag.end, with_attributes(tag.text, changes)) if changes else None
 
     def script(self, html: str, tag: Tag) -> tuple[int, int, str]:
         src = tag.attrs["src"]
@@ -167,11 +142,11 @@ class Edition:
                 raise ValueError(f"{path} holds '</style', which would end it early")
             return tag.start, tag.end, f"<style>{css}</style>"
         if "icon" in rel and path is not None:
-            new = with_attributes(tag.text(html), {"href": self.data_url(path)})
+            new = with_attributes(tag.text, {"href": self.data_url(path)})
             return tag.start, tag.end, new
         if self.site_url and "alternate" in rel and path is not None and not path.endswith(
                 ".xml"):
-            new = with_attributes(tag.text(html), {"href": self.absolute(href)})
+            new = with_attributes(tag.text, {"href": self.absolute(href)})
             return tag.start, tag.end, new
         return removal(html, tag.start, tag.end)  # a feed, or a page we cannot point at
 
