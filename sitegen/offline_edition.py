@@ -5,8 +5,8 @@ from the disk, anywhere, offline: the text, the maths and every figure work, Pyt
 included. The build holds every file of the site in memory (SiteFiles) before it writes
 any, so the edition is made from the rendered post by putting in each file it refers to:
 
-- stylesheets become <style> elements, their fonts data: URLs; KaTeX's stylesheet (and
-  its fonts) only on a page with maths, since it styles nothing else;
+- stylesheets become <style> elements, their fonts data: URLs; KaTeX's stylesheet only on
+  a page with maths (it styles nothing else), with only the fonts the page can use;
 - images and files the post links to (a data table, say) become data: URLs; a link to a
   file gets a `download` name, since browsers will not open a data: URL as a page;
 - binder.js and page.js are inlined, with client/edition.js before page.js; at the end
@@ -34,6 +34,7 @@ from urllib.parse import unquote, urlsplit
 from .edition_payload import Payload, pack_payload
 from .html_tags import Tag, start_tags
 from .markdown_ext.links import attribute_spans, is_local, split_srcset
+from .math_assets import fonts_in_use
 from .output import SiteFiles
 from .pages import Page
 from .templates import Site
@@ -51,6 +52,7 @@ MEDIA_TYPES.add_type("image/webp", ".webp")
 EMBEDDED = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
             "audio": ("src",), "track": ("src",), "image": ("href",)}
 REWRITTEN = {"script", "link", "meta", "a", *EMBEDDED}  # other tags: only a style="url(...)"
+CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')  # text that looks like one adds fonts, safely
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""")
 # What ends an inlined script or stylesheet early, or puts the parser in an odd state.
 UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
@@ -80,9 +82,11 @@ class Edition:
                 edits.append(edit)
         for start, end, text in reversed(edits):
             html = html[:start] + text + html[end:]
-        body_end = html.rfind("</body>")
-        if self.payload is None or body_end < 0:
+        if self.payload is None:
             return html.encode("utf-8")
+        body_end = html.rfind("</body>")
+        if body_end < 0:
+            raise ValueError(f"{self.page_url}: no </body> to put the runtime before")
         worker = inline_script(self.scripts[WORKER_SCRIPT], f' type="text/plain" id="{WORKER_ID}"')
         return b"".join([
             html[:body_end].encode("utf-8"), worker.encode("utf-8"),
@@ -137,7 +141,11 @@ class Edition:
         if "stylesheet" in rel and path is not None:
             if posixpath.basename(path) == MATHS_STYLESHEET and not maths:
                 return removal(html, tag.start, tag.end)
-            css = self.css(self.files.read(path).decode("utf-8"), posixpath.dirname(path))
+            css = self.files.read(path).decode("utf-8")
+            if posixpath.basename(path) == MATHS_STYLESHEET:
+                css = fonts_in_use(css, {c for m in CLASS_ATTRIBUTE.finditer(html)
+                                         for c in m.group(1).split()})
+            css = self.css(css, posixpath.dirname(path))
             if UNSAFE_IN_STYLE.search(css):
                 raise ValueError(f"{path} holds '</style', which would end it early")
             return tag.start, tag.end, f"<style>{css}</style>"

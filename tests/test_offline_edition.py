@@ -20,6 +20,7 @@ from sitegen.commands.build import build
 from sitegen.commands.check import html_references
 from sitegen.config import BuildConfig
 from sitegen.edition_payload import pack_payload, unpack_payload
+from sitegen.html_tags import start_tags
 from sitegen.offline_edition import PAYLOAD_ID, Edition
 from sitegen.output import SiteFiles
 
@@ -111,6 +112,7 @@ def test_images_data_and_fonts_go_inside_and_links_point_at_the_site(site_with_a
     assert f'href="{SITE}posts/activation/#nn-activation-1"' in plain
     assert f'href="{SITE}tags/notes/"' in plain
     assert "url(data:font/woff2;base64," in plain and "fonts/KaTeX" not in plain
+    assert plain.count("data:font/woff2") == 6  # of 20: KaTeX_Main's 4 faces, KaTeX_Math's 2
     # No figure: no scripts and no runtime, so a small file.
     assert "<script" not in plain and PAYLOAD_ID not in plain
     assert len(plain.encode()) < 1_000_000
@@ -137,3 +139,12 @@ def test_a_script_the_edition_does_not_know_is_an_error_not_a_silent_gap():
     page = '<html><head><script defer src="../../static/new.js"></script></head><body></body>'
     with pytest.raises(ValueError, match="does not know the script ../../static/new.js"):
         Edition(files, "posts/x/", "", {}, b"").make(page)
+
+
+def test_start_tags_are_found_as_a_browser_finds_them_in_our_pages():
+    html = ('<!-- <a href="x"> --><p title="a>b" hidden>t</p>'
+            '<script>if (a<b) "<img src=y>"</script><IMG SRC="z.png"/>')
+    tags = list(start_tags(html))
+    assert [t.name for t in tags] == ["p", "script", "img"]
+    assert tags[0].attrs == {"title": "a>b", "hidden": ""}
+    assert tags[2].attrs == {"src": "z.png"} and html[tags[2].start:tags[2].end] == tags[2].text
