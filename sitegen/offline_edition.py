@@ -14,10 +14,10 @@ any, so the edition is made from the rendered post by putting in each file it re
   gzipped and base64-encoded: edition_payload.py), in script elements that never run.
 
 Left out: Turbo and the service worker's scripts (nothing to swap in or save in a single
-file), the link to the edition itself, and links to the feed. Links to the site's
-pages stay as they are unless the site's address is known (a base URL with a host, or
-`url:` in site.yml): then they point at the site. A post without figures gets an edition
-without scripts or runtime.
+file) and the link to the edition itself. Links to the site's pages (other posts, tags,
+the feed) point at the site when its address is known (a base URL with a host, or `url:`
+in site.yml); otherwise they stay as they are, and the <link>s to the feed and to
+translations go. A post without figures gets an edition without scripts or runtime.
 """
 
 from __future__ import annotations
@@ -152,11 +152,9 @@ class Edition:
         if "icon" in rel and path is not None:
             new = with_attributes(tag.text, {"href": self.data_url(path)})
             return tag.start, tag.end, new
-        if self.site_url and "alternate" in rel and path is not None and not path.endswith(
-                ".xml"):
-            new = with_attributes(tag.text, {"href": self.absolute(href)})
-            return tag.start, tag.end, new
-        return removal(html, tag.start, tag.end)  # a feed, or a page we cannot point at
+        if "alternate" in rel and self.site_url and path is not None:  # feed, translations
+            return tag.start, tag.end, with_attributes(tag.text, {"href": self.absolute(href)})
+        return removal(html, tag.start, tag.end)  # nothing there to point at from the disk
 
     def link_target(self, href: str, attrs: dict[str, str]) -> dict[str, str]:
         """A link: to a page of the site (the site's address, if known), or to a file (in)."""
