@@ -3,7 +3,8 @@
 Builds tests/site into a temporary folder and serves it from 127.0.0.1 under
 /my-repo/, then prints:
   - the activation post's edition: bytes and MB, split into the runtime payload
-    (gzip + base64) and the page (text, styles, scripts, figures);
+    (gzip + base64) and the page (text, styles, scripts, figures); and the size of
+    the whole-site edition;
   - the build's cost: deflating the runtime once (no cache), the payload on a
     build with the cache, and one post's edition;
   - in headless Chromium, navigation -> Python ready (and first contentful paint)
@@ -23,13 +24,8 @@ from pathlib import Path
 
 from harness import PROJECT, chromium, live_site
 
-from sitegen.offline_edition import (
-    EDITION_SCRIPT,
-    PAYLOAD_ID,
-    WORKER_SCRIPT,
-    Edition,
-    runtime_payload,
-)
+from sitegen.editions import runtime_payload
+from sitegen.offline_edition import EDITION_SCRIPT, PAYLOAD_ID, WORKER_SCRIPT, Edition
 from sitegen.output import SiteFiles
 
 SLUG = "activation"
@@ -98,6 +94,7 @@ def main() -> None:
         start = text.index(f'id="{PAYLOAD_ID}">') + len(f'id="{PAYLOAD_ID}">')
         payload = text.index("</script>", start) - start
         total = edition.stat().st_size
+        whole, posts = (out / "site.offline.html").stat().st_size, len(list(out.glob("posts/*")))
         cost = build_cost(out)
         runs: dict[str, list[dict]] = {"served": [], "edition": []}
         with chromium() as browser:
@@ -111,6 +108,7 @@ def main() -> None:
           "  (Pyodide, numpy, our wheel: gzip level 9, base64)")
     print(f"  page     {total - payload:>11,} bytes  {megabytes(total - payload)}"
           f"  {(total - payload) / total:.1%}  (text, figures, styles, scripts)")
+    print(f"  (the whole site in one file, {posts} posts: {whole:,} bytes, {megabytes(whole)})")
     print("build cost")
     print(f"  deflate the runtime, no cache   {cost['cold']:6.2f} s  (once per runtime)")
     print(f"  payload with the cache          {cost['warm']:6.2f} s  (once per build)")

@@ -26,18 +26,14 @@ import base64
 import mimetypes
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .edition_payload import Payload, pack_payload
 from .html_tags import Tag, start_tags
-from .markdown_ext.links import attribute_spans, is_local, split_srcset
+from .markdown_ext.links import attribute_spans, is_local, relative_url, split_srcset
 from .math_assets import fonts_in_use
 from .output import SiteFiles
-from .pages import Page
-from .templates import Site
 
 INLINED_SCRIPTS = ("binder.js", "page.js")  # client/: the figures' binder, Python's starter
 LEFT_OUT_SCRIPTS = ("turbo.js", "workbox-window.js", "offline.js")  # page swaps, saving
@@ -52,7 +48,7 @@ MEDIA_TYPES.add_type("image/webp", ".webp")
 EMBEDDED = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
             "audio": ("src",), "track": ("src",), "image": ("href",)}
 REWRITTEN = {"script", "link", "meta", "a", *EMBEDDED}  # other tags: only a style="url(...)"
-CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')  # text that looks like one adds fonts, safely
+CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""")
 # What ends an inlined script or stylesheet early, or puts the parser in an odd state.
 UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
@@ -68,32 +64,41 @@ class Edition:
     site_url: str  # the site's address with its scheme, or "" when unknown
     scripts: dict[str, str]  # client/ file name -> source, for inlining
     payload: bytes | None  # base64 of the runtime's payload; None: a page without figures
+    # Pages that are inside this file too (the whole-site edition): site path, as
+    # site_path() gives it ("posts/b", "" for the index) -> their address in the file.
+    inside: dict[str, str] = field(default_factory=dict)
+    # The classes on the pages this file shows, for the maths fonts; None: `html`'s own.
+    classes: set[str] | None = None
+    file_url: str | None = None  # the folder of the file `html` goes into; None: page_url
 
-    def make(self, html: str) -> bytes:
-        tags = list(start_tags(html))
-        maths = any(tag.name == "span" and "katex" in tag.text
-                    and "katex" in tag.attrs.get("class", "").split() for tag in tags)
+    def make(self, html: str, before_body: str = "") -> bytes:
+        """The edition of `html`, with `before_body` (HTML) put before </body>."""
+        classes = page_classes(html) if self.classes is None else self.classes
         edits: list[tuple[int, int, str]] = []
-        for tag in tags:
+        for tag in start_tags(html):
             if edits and tag.start < edits[-1][1]:
                 continue  # inside an element already replaced
-            edit = self.rewrite(html, tag, maths)
+            edit = self.rewrite(html, tag, classes)
             if edit is not None:
                 edits.append(edit)
         for start, end, text in reversed(edits):
             html = html[:start] + text + html[end:]
-        if self.payload is None:
+        if self.payload is None and not before_body:
             return html.encode("utf-8")
         body_end = html.rfind("</body>")
         if body_end < 0:
-            raise ValueError(f"{self.page_url}: no </body> to put the runtime before")
-        worker = inline_script(self.scripts[WORKER_SCRIPT], f' type="text/plain" id="{WORKER_ID}"')
-        return b"".join([
-            html[:body_end].encode("utf-8"), worker.encode("utf-8"),
-            f'\n<script type="application/octet-stream" id="{PAYLOAD_ID}">'.encode(),
-            self.payload, b"</script>\n", html[body_end:].encode("utf-8")])
+            raise ValueError(f"{self.page_url or 'index'}: no </body> to put the runtime before")
+        parts = [html[:body_end], before_body]
+        if self.payload is not None:
+            parts += [inline_script(self.scripts[WORKER_SCRIPT],
+                                    f' type="text/plain" id="{WORKER_ID}"'),
+                      f'\n<script type="application/octet-stream" id="{PAYLOAD_ID}">']
+        encoded = [part.encode("utf-8") for part in parts]
+        if self.payload is not None:
+            encoded += [self.payload, b"</script>\n"]
+        return b"".join([*encoded, html[body_end:].encode("utf-8")])
 
-    def rewrite(self, html: str, tag: Tag, maths: bool) -> tuple[int, int, str] | None:
+    def rewrite(self, html: str, tag: Tag, classes: set[str]) -> tuple[int, int, str] | None:
         """(start, end, new text) for a tag that changes, or None."""
         name = tag.name
         if name not in REWRITTEN and "url(" not in tag.text:
@@ -102,14 +107,14 @@ class Edition:
         if name == "script" and is_local(attrs.get("src", "")):
             return self.script(html, tag)
         if name == "link" and is_local(attrs.get("href", "")):
-            return self.link(html, tag, maths)
+            return self.link(html, tag, classes)
         if name == "meta" and attrs.get("name") in LEFT_OUT_META:
             return removal(html, tag.start, tag.end)
         if name == "a" and "nn-edition" in attrs.get("class", "").split():
             return removal(html, tag.start, html.index("</a>", tag.end) + len("</a>"))
         changes = {}
-        if name == "a" and is_local(attrs.get("href", "")):
-            changes = self.link_target(attrs["href"], attrs)
+        if name == "a" and "href" in attrs and (is_local(attrs["href"]) or not attrs["href"]):
+            changes = self.link_target(attrs["href"], attrs)  # "": the page itself
         for attr in EMBEDDED.get(name, ()):
             if attr in attrs and (attr == "srcset" or is_local(attrs[attr])):
                 changes[attr] = self.embedded(attrs[attr], attr)
@@ -135,16 +140,15 @@ class Edition:
             text = inline_script(self.scripts[EDITION_SCRIPT], "") + "\n" + text
         return tag.start, end, text
 
-    def link(self, html: str, tag: Tag, maths: bool) -> tuple[int, int, str] | None:
+    def link(self, html: str, tag: Tag, classes: set[str]) -> tuple[int, int, str] | None:
         rel, href = tag.attrs.get("rel", "").lower().split(), tag.attrs["href"]
         path = self.site_path(href)
         if "stylesheet" in rel and path is not None:
-            if posixpath.basename(path) == MATHS_STYLESHEET and not maths:
-                return removal(html, tag.start, tag.end)
             css = self.files.read(path).decode("utf-8")
             if posixpath.basename(path) == MATHS_STYLESHEET:
-                css = fonts_in_use(css, {c for m in CLASS_ATTRIBUTE.finditer(html)
-                                         for c in m.group(1).split()})
+                if "katex" not in classes:  # it styles nothing else
+                    return removal(html, tag.start, tag.end)
+                css = fonts_in_use(css, classes)
             css = self.css(css, posixpath.dirname(path))
             if UNSAFE_IN_STYLE.search(css):
                 raise ValueError(f"{path} holds '</style', which would end it early")
@@ -162,7 +166,10 @@ class Edition:
         if path is None:
             return {}
         if self.is_page(path, href):
-            return {"href": self.absolute(href)} if self.site_url else {}
+            if path in self.inside:
+                fragment = urlsplit(href).fragment
+                return {"href": self.inside[path] + (f"#{fragment}" if fragment else "")}
+            return {"href": self.absolute(href) if self.site_url else self.relative(href)}
         if path not in self.files:
             return {}
         changes = {"href": self.data_url(path)}
@@ -197,16 +204,32 @@ class Edition:
                 or path.endswith((".html", ".xml")) or f"{path}/index.html" in self.files)
 
     def absolute(self, href: str) -> str:
+        """A page of the site, at the site's address."""
+        path, rest = self.target(href)
+        return self.site_url + path + rest
+
+    def relative(self, href: str) -> str:
+        """A page of the site, from the folder of the file (which stays on the disk)."""
+        path, rest = self.target(href)
+        return relative_url(path, self.page_url if self.file_url is None else self.file_url) + rest
+
+    def target(self, href: str) -> tuple[str, str]:
+        """A page's site path ("posts/b/") and what follows it ("?q#part")."""
         parts = urlsplit(href)
         path = self.site_path(href) or ""
         path += "/" if path and parts.path.endswith("/") else ""
-        return (self.site_url + path + (f"?{parts.query}" if parts.query else "")
-                + (f"#{parts.fragment}" if parts.fragment else ""))
+        return path, ((f"?{parts.query}" if parts.query else "")
+                      + (f"#{parts.fragment}" if parts.fragment else ""))
 
     def data_url(self, path: str) -> str:
         media_type = MEDIA_TYPES.guess_type(path)[0] or "application/octet-stream"
         data = base64.b64encode(self.files.read(path)).decode("ascii")
         return f"data:{media_type};base64,{data}"
+
+
+def page_classes(html: str) -> set[str]:
+    """Every class named in `html` (text that looks like a class attribute adds fonts: safe)."""
+    return {name for m in CLASS_ATTRIBUTE.finditer(html) for name in m.group(1).split()}
 
 
 def site_path(url: str, folder: str) -> str | None:
@@ -241,29 +264,3 @@ def inline_script(source: str, attributes: str) -> str:
     if UNSAFE_IN_SCRIPT.search(source):
         raise ValueError("a script for the offline edition holds '</script' or '<!--'")
     return f"<script{attributes}>\n{source}</script>"
-
-
-def runtime_payload(runtime: dict, files: SiteFiles, cache_dir: Path) -> Payload:
-    """The payload for the runtime the build vendored (`runtime`: write_runtime's dict)."""
-    folder, wheel = runtime["dir"], runtime["wheel"]
-    names = sorted(p for p in files.paths() if p.startswith(folder))
-    wheel_path = next(p for p in sorted(files.paths()) if posixpath.basename(p) == wheel)
-    return pack_payload([(p.removeprefix(folder), files.read(p)) for p in names],
-                        (wheel, files.read(wheel_path)), cache_dir / "edition")
-
-
-def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: Path,
-                   cache_dir: Path) -> list[Page]:
-    """Add each post's offline edition to `files`, beside the post, and note its size on
-    the page (for the post's link to it). Returns the pages, to render once more."""
-    live = site.runtime and any(page.widgets for page in pages)
-    payload = runtime_payload(site.runtime, files, cache_dir).base64() if live else None
-    scripts = {name: (client_dir / name).read_text(encoding="utf-8")
-               for name in (EDITION_SCRIPT, WORKER_SCRIPT)}
-    site_url = site.absolute_url if "://" in site.absolute_url else ""
-    for page in pages:
-        edition = Edition(files, page.url, site_url, scripts, payload if page.widgets else None)
-        data = edition.make(files.read(page.output_path).decode("utf-8"))
-        files.write_bytes(page.url + page.edition_file, data)
-        page.edition_bytes = len(data)
-    return pages

@@ -18,6 +18,8 @@ class Site:
     absolute_url: str  # with scheme and host when known, for feeds and link previews
     assets: str = ""  # a hash of the theme, scripts and runtime; a change means a full reload
     runtime: dict = field(default_factory=dict)  # where the page's script finds Python
+    edition_bytes: int = 0  # size of the whole site as one file to read offline (0: none yet)
+    edition_file: str = "site.offline.html"  # beside the index (the service worker leaves it out)
 
 
 LANGUAGE_NAMES = {  # shown in language switches, each in its own language

@@ -78,6 +78,20 @@ def test_it_loads_nothing_from_beside_it(built_test_site):
     assert "@font-face" not in edition  # no maths here: no KaTeX stylesheet, no fonts
 
 
+def test_the_whole_site_is_one_file_too(built_test_site):
+    index = (built_test_site / "index.html").read_text()
+    link = re.search(r'<a class="nn-edition" href="site.offline.html" download="nnpress.html"'
+                     r'[^>]*>The whole site offline \(one file, ([\d.]+) MB\)', index)
+    whole = built_test_site / "site.offline.html"
+    assert link and float(link.group(1)) == round(whole.stat().st_size / 1e6, 1)
+    edition = whole.read_text()
+    posts = re.findall(r'<template data-page="([^"]+)" data-title=', edition)
+    assert sorted(posts) == sorted(f"posts/{md.stem}/" for md in TEST_SITE.glob("*.md"))
+    assert 'href="#/posts/activation/"' in edition  # the index links to the post inside
+    assert payload_files(edition)[1] == payload_files(edition_of(built_test_site, "activation"))[1]
+    assert edition.count(f'id="{PAYLOAD_ID}"') == 1 and "nnpress.siteEdition" in edition
+
+
 @pytest.fixture(scope="module")
 def site_with_an_address(tmp_path_factory) -> Path:
     """A small site whose address is known: an image, a data file, maths, a plain post."""
@@ -111,6 +125,9 @@ def test_images_data_and_fonts_go_inside_and_links_point_at_the_site(site_with_a
     assert 'href="data:text/csv;base64,eCx5CjEsMgo=" download="table.csv"' in plain
     assert f'href="{SITE}posts/activation/#nn-activation-1"' in plain
     assert f'href="{SITE}tags/notes/"' in plain
+    whole = (site_with_an_address / "site.offline.html").read_text()
+    assert 'href="#/posts/activation/#nn-activation-1"' in whole  # inside: no need to leave
+    assert f'href="{SITE}tags/notes/"' in whole
     assert "url(data:font/woff2;base64," in plain and "fonts/KaTeX" not in plain
     assert plain.count("data:font/woff2") == 6  # of 20: KaTeX_Main's 4 faces, KaTeX_Math's 2
     # No figure: no scripts and no runtime, so a small file.

@@ -7,9 +7,9 @@ The pipeline, top to bottom:
 3. package the browser-side Python and vendor the Pyodide runtime, if any
    page has a live figure; add the theme, the page scripts and the browser
    libraries they use (Turbo, Workbox);
-4. render the page records through the templates: posts, each post again as
-   one file to read offline (its offline edition), index, tag pages, Atom
-   feed, sitemap, 404, the offline page;
+4. render the page records through the templates: posts, index, tag pages,
+   Atom feed, sitemap, 404, the offline page; then each post, and the whole
+   site, as one file to read offline (the offline editions);
 5. list every file in the service worker (sw.js), so one visit saves the site;
 6. only then write: files whose bytes changed are replaced, stale ones removed.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import browser_wheel, math_assets, offline_edition, runtime, service_worker
+from .. import browser_wheel, editions, math_assets, runtime, service_worker
 from ..browser_libraries import browser_libraries
 from ..cache import ConversionCache
 from ..config import BuildConfig
@@ -90,11 +90,13 @@ def build(config: BuildConfig) -> BuildReport:
     site.assets, site.runtime = assets_version(out), runtime_info
     for page in pages:
         out.write_text(page.output_path, render_post(env, site, page))
-    # Each post as one file that works offline; the post's link to it shows its size.
-    for page in offline_edition.write_editions(site, pages, out, config.client_dir,
-                                                 config.runtime_cache):
-        out.write_text(page.output_path, render_post(env, site, page))
     write_listings(env, site, pages, out)
+    # Each post, and the whole site, as one file that works offline. The links to them
+    # show their sizes, so the posts and the index are rendered once more.
+    editions.write_editions(site, pages, out, config.client_dir, config.runtime_cache)
+    for page in pages:
+        out.write_text(page.output_path, render_post(env, site, page))
+    out.write_text("index.html", render_index(env, site, pages))
     immutable = (runtime_info["dir"], CLIENT_DIR + runtime_info["wheel"]) if live else ()
     out.write_text(service_worker.SW_PATH, service_worker.service_worker(
         (config.client_dir / "sw.js").read_text(encoding="utf-8"),
@@ -109,6 +111,11 @@ def build(config: BuildConfig) -> BuildReport:
 def render_post(env, site: Site, page: Page) -> str:
     return render(env, "post.html", page.url, site=site, page=page, lang=page.lang,
                   widgets=page.widgets)
+
+
+def render_index(env, site: Site, pages: list[Page]) -> str:
+    originals = [p for p in pages if not p.translation_of]  # translations: from their original
+    return render(env, "index.html", "", site=site, pages=originals, lang=site.lang)
 
 
 def content_assets(config: BuildConfig) -> dict[str, Path]:
@@ -139,10 +146,8 @@ def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
 
 def write_listings(env, site: Site, pages: list[Page], out: SiteFiles) -> None:
     """Index, tag pages, feed, sitemap, 404: everything that lists posts."""
-    originals = [p for p in pages if not p.translation_of]
     tags = tags_of(pages)
-    out.write_text("index.html", render(env, "index.html", "", site=site, pages=originals,
-                                        lang=site.lang))
+    out.write_text("index.html", render_index(env, site, pages))
     out.write_text("tags/index.html", render(env, "tags.html", "tags/", site=site, tags=tags,
                                              lang=site.lang))
     for tag, tagged in tags.items():

@@ -1,5 +1,6 @@
-"""The offline edition as a reader uses it: saved, then opened from the disk with
-the network off. Also the plain post opened from the disk, which points to it."""
+"""The offline editions as a reader uses them: saved, then opened from the disk with
+the network off (a post's, and the whole site's). Also the plain post opened from the
+disk, which points to its edition."""
 
 from __future__ import annotations
 
@@ -45,6 +46,26 @@ def test_the_edition_opened_from_the_disk_offline_comes_alive(offline_page, buil
     set_slider(page, f"{SIGMOID} [data-control=x]", 2)
     wait_for_text(page, f"{SIGMOID} .nn-result", "0.8808")
     assert page.locator(f"{SIGMOID} .nn-live").text_content() == "sigmoid(2.00) = 0.8808"
+    assert errors == [], f"console errors: {errors}"
+    assert refused == [], f"the edition asked the network for {refused}"
+
+
+def test_the_whole_site_edition_goes_from_post_to_post_with_one_python(
+        offline_page, built_test_site):
+    page, errors, refused = offline_page
+    page.goto((built_test_site / "site.offline.html").as_uri())
+    page.click('main a[href="#/posts/activation/"] >> nth=0')
+    assert page.title().startswith("Activation explorers")
+    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
+                           timeout=BOOT_TIMEOUT_MS)
+    set_slider(page, f"{SIGMOID} [data-control=x]", 2)
+    wait_for_text(page, f"{SIGMOID} .nn-result", "0.8808")
+    worker = page.evaluate_handle("nnpress.page.worker")
+    page.go_back()  # the index again, then another post: the same worker serves it
+    page.click('main a[href="#/posts/softmax/"] >> nth=0')
+    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'"
+                           " && document.querySelector('figure.nn-live-ready')")
+    assert page.evaluate("(w) => w === nnpress.page.worker", worker)
     assert errors == [], f"console errors: {errors}"
     assert refused == [], f"the edition asked the network for {refused}"
 
