@@ -27,6 +27,7 @@ bench: test-setup chromium
 	$(PY) bench/build_speed.py
 	$(PY) bench/widgets.py
 	$(PY) bench/playground.py
+	$(PY) bench/offline_edition.py
 
 setup: $(VENV)/.installed node_modules/.package-lock.json
 

@@ -20,9 +20,11 @@ function progress(stage) {
   postMessage({ type: "progress", stage, loaded, total });
 }
 
+// Pyodide fetches strings, URL objects and Requests. No URL parsing: a worker
+// started from a blob has a blob: location, which cannot resolve anything.
 function fileName(input) {
-  const url = new URL(typeof input === "string" ? input : input.url, self.location.href);
-  return url.pathname.slice(url.pathname.lastIndexOf("/") + 1);
+  const path = (input instanceof Request ? input.url : String(input)).split(/[?#]/)[0];
+  return path.slice(path.lastIndexOf("/") + 1);
 }
 
 // Count bytes as Pyodide downloads its files by reading a copy of each body:

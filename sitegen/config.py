@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .runtime import default_cache_dir
+
 PROJECT = Path(__file__).resolve().parent.parent  # the nnpress checkout
 
 
@@ -40,6 +42,12 @@ class BuildConfig:
         """Kept between builds beside the output: converted pages, the verified runtime."""
         out = self.out_dir.resolve()
         return out.with_name(f".{out.name}.cache")
+
+    @property
+    def runtime_cache(self) -> Path:
+        """Shared by every build on this machine: the verified runtime downloads, and
+        the offline edition's deflated runtime (the same bytes for every site)."""
+        return self.cache_dir or default_cache_dir()
 
     @property
     def conversion_cache(self) -> Path | None:

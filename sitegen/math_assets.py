@@ -66,6 +66,10 @@ FONT_SHA256: dict[str, str] = {
 # `,url(fonts/X.woff) format("woff")` and the same for .ttf: the fallbacks we do not ship.
 FALLBACK_SRC = re.compile(r',url\(fonts/[\w-]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)')
 CSS_URL = re.compile(r"url\(([^)]*)\)")
+CSS_RULE = re.compile(r"([^{}]*)\{([^{}]*)\}")  # selectors { declarations }, inside @media too
+FONT_FACE = re.compile(r"""@font-face\{[^{}]*font-family:"?(KaTeX_\w+)[^{}]*\}""")
+FAMILY = re.compile(r"KaTeX_\w+")
+CSS_CLASS = re.compile(r"\.([\w-]+)")
 
 
 def katex_dir(node_modules: Path = PROJECT / "node_modules") -> Path:
@@ -88,6 +92,22 @@ def woff2_only(css: str) -> str:
         odd = sorted(urls ^ set(FONT_SHA256))
         raise VendorError(f"{CSS_NAME} and the pinned fonts disagree about {odd}{NPM_HINT}")
     return trimmed
+
+
+def fonts_in_use(css: str, classes: set[str]) -> str:
+    """KaTeX's stylesheet without the @font-face rules no element can use, given the
+    `classes` found on a page: a page shows one copy of the stylesheet's 20 fonts, the
+    offline edition carries them inside. A rule may use a font family when every class of
+    one of its selectors is on the page (wherever they are: never too few fonts).
+    """
+    used = set()
+    for m in CSS_RULE.finditer(css):
+        selectors, declarations = m.groups()
+        if "@font-face" in selectors or "KaTeX_" not in declarations:
+            continue
+        if any(set(CSS_CLASS.findall(s)) <= classes for s in selectors.split(",")):
+            used.update(FAMILY.findall(declarations))
+    return FONT_FACE.sub(lambda face: face.group(0) if face.group(1) in used else "", css)
 
 
 def _verified(path: Path, expected: str) -> bytes:

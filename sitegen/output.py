@@ -32,6 +32,13 @@ class SiteFiles:
     def copy_file(self, source: Path, relative: str) -> None:
         self.copies[relative] = source
 
+    def __contains__(self, relative: str) -> bool:
+        return relative in self.data or relative in self.copies
+
+    def read(self, relative: str) -> bytes:
+        data = self.data.get(relative)
+        return data if data is not None else self.copies[relative].read_bytes()
+
     def paths(self) -> set[str]:
         return set(self.data) | set(self.copies)
 

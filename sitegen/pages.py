@@ -40,6 +40,7 @@ class Page:
     widgets: list[str] = field(default_factory=list)  # widget names used on the page
     styles: dict[str, str] = field(default_factory=dict)  # classes made from style attributes
     translations: list[Page] = field(default_factory=list)  # the same post in other languages
+    edition_bytes: int = 0  # size of the post as one file to read offline (0: none yet)
 
     @property
     def url(self) -> str:
@@ -49,6 +50,11 @@ class Page:
     @property
     def output_path(self) -> str:
         return self.url + "index.html"
+
+    @property
+    def edition_file(self) -> str:
+        """The offline edition, beside the post (the service worker leaves it out)."""
+        return f"{self.slug}.offline.html"
 
 
 def slugify(text: str) -> str:

@@ -113,7 +113,7 @@ def _check(name: str, expected: str, actual: str, hint: str = "") -> None:
         raise VendorError(f"sha256 mismatch for {name}: expected {expected}, got {actual}{hint}")
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temp file + rename so a half-written file is never seen under ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -187,7 +187,7 @@ def _fetch_verified(file_name: str, sha: str, cache: Path, sources: Sequence[Sou
             log.warning("%s: %s gave sha256 %s, expected %s; rejected",
                         file_name, label, actual, sha)
             continue
-        _write_atomic(cached, data)
+        write_atomic(cached, data)
         log.info("%s: from %s (%d bytes), cached in %s", file_name, label, len(data), cache)
         return cached
     raise VendorError(f"could not obtain {file_name} (sha256 {sha}): " + "; ".join(failures))
@@ -200,7 +200,7 @@ def _install(src: Path, dest: Path, sha: str) -> bool:
             return False
     data = src.read_bytes()
     _check(src.name, sha, _sha256(data))  # guard against a change since verification
-    _write_atomic(dest, data)
+    write_atomic(dest, data)
     return True
 
 
@@ -256,7 +256,7 @@ def vendor_runtime(
 
     lock_dest = dest / LOCK_NAME
     if not (lock_dest.is_file() and lock_dest.read_bytes() == trimmed):
-        _write_atomic(lock_dest, trimmed)
+        write_atomic(lock_dest, trimmed)
         copied += 1
     result.append(VendoredFile(LOCK_NAME, len(trimmed), _sha256(trimmed)))
 

@@ -19,6 +19,8 @@ class Site:
     absolute_url: str  # with scheme and host when known, for feeds and link previews
     assets: str = ""  # a hash of the theme, scripts and runtime; a change means a full reload
     runtime: dict = field(default_factory=dict)  # where the page's script finds Python
+    edition_bytes: int = 0  # size of the whole site as one file to read offline (0: none yet)
+    edition_file: str = "site.offline.html"  # beside the index (the service worker leaves it out)
 
 
 # What a page may load and run: only the site's own files (and data: fonts and
@@ -50,11 +52,17 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters["slug"] = slugify
     env.filters["rebase"] = rebase  # an excerpt's links, moved onto a listing page
+    env.filters["file_size"] = file_size
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     icon = (Path(templates_dir) / "static" / "favicon.svg").read_text(encoding="utf-8")
     env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")
     return env
+
+
+def file_size(size: int) -> str:
+    """Bytes as a reader reads them: "11.9 MB", "48 kB" (decimal units, as page.js)."""
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
 
 
 def root_for(url: str) -> str:

@@ -8,7 +8,8 @@ The pipeline, top to bottom:
    page has a live figure; add the theme, the page scripts and the browser
    libraries they use (Turbo, Workbox);
 4. render the page records through the templates: posts, index, tag pages,
-   Atom feed, sitemap, 404, the offline page;
+   Atom feed, sitemap, 404, the offline page; then each post, and the whole
+   site, as one file to read offline (the offline editions);
 5. list every file in the service worker (sw.js), so one visit saves the site;
 6. only then write: files whose bytes changed are replaced, stale ones removed.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import browser_wheel, math_assets, runtime, service_worker
+from .. import browser_wheel, editions, math_assets, runtime, service_worker
 from ..browser_libraries import browser_libraries
 from ..cache import ConversionCache
 from ..config import BuildConfig
@@ -90,10 +91,14 @@ def build(config: BuildConfig) -> BuildReport:
     out.write_text(STYLESHEET, stylesheet({k: v for p in pages for k, v in p.styles.items()}))
     site.assets, site.runtime = assets_version(out), runtime_info
     for page in pages:
-        out.write_text(page.output_path, render(
-            env, "post.html", page.url, site=site, page=page, lang=page.lang,
-            widgets=page.widgets))
+        out.write_text(page.output_path, render_post(env, site, page))
     write_listings(env, site, pages, out)
+    # Each post, and the whole site, as one file that works offline. The links to them
+    # show their sizes, so the posts and the index are rendered once more.
+    editions.write_editions(site, pages, out, config.client_dir, config.runtime_cache)
+    for page in pages:
+        out.write_text(page.output_path, render_post(env, site, page))
+    out.write_text("index.html", render_index(env, site, pages))
     immutable = (runtime_info["dir"], CLIENT_DIR + runtime_info["wheel"]) if live else ()
     out.write_text(service_worker.SW_PATH, service_worker.service_worker(
         (config.client_dir / "sw.js").read_text(encoding="utf-8"),
@@ -103,6 +108,16 @@ def build(config: BuildConfig) -> BuildReport:
     cache.save()
     return BuildReport(len(pages), converted, sum(len(p.widgets) for p in pages),
                        changed, time.perf_counter() - started)
+
+
+def render_post(env, site: Site, page: Page) -> str:
+    return render(env, "post.html", page.url, site=site, page=page, lang=page.lang,
+                  widgets=page.widgets)
+
+
+def render_index(env, site: Site, pages: list[Page]) -> str:
+    originals = [p for p in pages if not p.translation_of]  # translations: from their original
+    return render(env, "index.html", "", site=site, pages=originals, lang=site.lang)
 
 
 def content_assets(config: BuildConfig) -> dict[str, Path]:
@@ -133,10 +148,8 @@ def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
 
 def write_listings(env, site: Site, pages: list[Page], out: SiteFiles) -> None:
     """Index, tag pages, feed, sitemap, 404: everything that lists posts."""
-    originals = [p for p in pages if not p.translation_of]
     tags = tags_of(pages)
-    out.write_text("index.html", render(env, "index.html", "", site=site, pages=originals,
-                                        lang=site.lang))
+    out.write_text("index.html", render_index(env, site, pages))
     out.write_text("tags/index.html", render(env, "tags.html", "tags/", site=site, tags=tags,
                                              lang=site.lang))
     for tag, tagged in tags.items():
@@ -163,7 +176,7 @@ def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
     files = runtime.vendor_runtime(
         stage,
         node_modules=config.node_modules,
-        cache_dir=config.cache_dir or runtime.default_cache_dir(),
+        cache_dir=config.runtime_cache,
     )
     content = hashlib.sha256("".join(f.name + f.sha256 for f in files).encode()).hexdigest()
     folder = RUNTIME_DIR.format(hash=content[:10])
