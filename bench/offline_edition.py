@@ -73,7 +73,7 @@ def ready_ms(browser, url: str, offline: bool) -> dict[str, float]:
     context.set_offline(offline)
     page = context.new_page()
     page.goto(url)
-    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
+    page.wait_for_function("() => document.documentElement.dataset.nnpress === 'ready'",
                            timeout=120_000)
     timings = page.evaluate(TIMINGS)
     context.close()

@@ -38,6 +38,13 @@ from .output import SiteFiles
 INLINED_SCRIPTS = ("binder.js", "page.js")  # client/: the figures' binder, Python's starter
 LEFT_OUT_SCRIPTS = ("turbo.js", "workbox-window.js", "offline.js")  # page swaps, saving
 LEFT_OUT_META = ("turbo-root", "turbo-cache-control", "nnpress-assets")  # Turbo's
+# The site's policy allows only the site's own files; a file opened from disk
+# has everything inline and reaches nothing: no network at all.
+EDITION_POLICY = (
+    "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval' blob:; "
+    "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; connect-src data: blob:; "
+    "worker-src blob:; base-uri 'none'; form-action 'none'"
+)
 EDITION_SCRIPT, WORKER_SCRIPT = "edition.js", "worker.js"  # from client/
 WORKER_ID, PAYLOAD_ID = "nn-edition-worker", "nn-edition-payload"  # what edition.js reads
 MATHS_STYLESHEET = "katex.min.css"
@@ -110,6 +117,9 @@ class Edition:
             return self.link(html, tag, classes)
         if name == "meta" and attrs.get("name") in LEFT_OUT_META:
             return removal(html, tag.start, tag.end)
+        if name == "meta" and attrs.get("http-equiv", "").lower() == "content-security-policy":
+            return tag.start, tag.end, (
+                f'<meta http-equiv="Content-Security-Policy" content="{EDITION_POLICY}">')
         if name == "a" and "nn-edition" in attrs.get("class", "").split():
             return removal(html, tag.start, html.index("</a>", tag.end) + len("</a>"))
         changes = {}

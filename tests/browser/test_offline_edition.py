@@ -40,7 +40,7 @@ def test_the_edition_opened_from_the_disk_offline_comes_alive(offline_page, buil
     page, errors, refused = offline_page
     edition = built_test_site / "posts" / "activation" / "activation.offline.html"
     page.goto(edition.as_uri())
-    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
+    page.wait_for_function("() => document.documentElement.dataset.nnpress === 'ready'",
                            timeout=BOOT_TIMEOUT_MS)
     assert page.locator(f"{SIGMOID} .nn-result").text_content() == "0.5000"
     set_slider(page, f"{SIGMOID} [data-control=x]", 2)
@@ -56,14 +56,14 @@ def test_the_whole_site_edition_goes_from_post_to_post_with_one_python(
     page.goto((built_test_site / "site.offline.html").as_uri())
     page.click('main a[href="#/posts/activation/"] >> nth=0')
     assert page.title().startswith("Activation explorers")
-    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'",
+    page.wait_for_function("() => document.documentElement.dataset.nnpress === 'ready'",
                            timeout=BOOT_TIMEOUT_MS)
     set_slider(page, f"{SIGMOID} [data-control=x]", 2)
     wait_for_text(page, f"{SIGMOID} .nn-result", "0.8808")
     worker = page.evaluate_handle("nnpress.page.worker")
     page.go_back()  # the index again, then another post: the same worker serves it
     page.click('main a[href="#/posts/softmax/"] >> nth=0')
-    page.wait_for_function("document.documentElement.dataset.nnpress === 'ready'"
+    page.wait_for_function("() => document.documentElement.dataset.nnpress === 'ready'"
                            " && document.querySelector('figure.nn-live-ready')")
     assert page.evaluate("(w) => w === nnpress.page.worker", worker)
     assert errors == [], f"console errors: {errors}"
