@@ -71,7 +71,8 @@ class Widget:
         """The whole figure as the page first shows it (build time)."""
         controls = "".join(c.html() for c in self.controls())
         body = self.arrange(controls, self.rendered_slots())
-        params = escape(json.dumps(params_to_dict(self.params), sort_keys=True))
+        # allow_nan=False: JSON has no NaN or infinity (parse_params refuses them first)
+        params = escape(json.dumps(params_to_dict(self.params), sort_keys=True, allow_nan=False))
         cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
         return (
             f'<figure class="nn-widget nn-{self.name}" id="{widget_id}" '
