@@ -116,6 +116,7 @@ def vendor_math_assets(
     for name, data in sorted(files.items()):
         target = Path(dest) / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        if not (target.is_file() and target.read_bytes() == data):  # keep its date: builds
+            target.write_bytes(data)  # compare copies by size and date
         result.append(VendoredFile(name, len(data), hashlib.sha256(data).hexdigest()))
     return result
