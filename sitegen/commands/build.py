@@ -17,17 +17,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .. import browser_wheel, math_assets, runtime
 from ..cache import ConversionCache
 from ..config import BuildConfig
 from ..convert import convert_pages, pygments_css
-from ..errors import BuildError
+from ..errors import BuildError, SourceError
 from ..markdown_ext.links import LinkResolver
 from ..output import SiteFiles, write_site
 from ..pages import Page, link_translations, read_pages, slugify
 from ..templates import Site, make_environment, render
+from ..yaml_input import load_yaml
 
 RUNTIME_DIR = "static/pyodide/"
 CLIENT_DIR = "static/nnpress/"
@@ -48,10 +47,9 @@ def load_site(config: BuildConfig) -> Site:
     data = {}
     if path.exists():
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.MarkedYAMLError as exc:
-            line = exc.problem_mark.line + 1 if exc.problem_mark else None
-            raise BuildError(path, line, f"bad site settings: {exc.problem}") from None
+            data = load_yaml(path.read_text(encoding="utf-8"), 1, "site settings") or {}
+        except SourceError as exc:
+            raise BuildError(path, exc.line, exc.message) from None
         if not isinstance(data, dict):
             raise BuildError(path, 1, "site.yml must be a mapping of 'key: value' lines")
     url = config.site_url or str(data.get("url", "")).rstrip("/")

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -24,6 +23,7 @@ from nnpress.params import ParamError
 from nnpress.widget import create
 
 from ..errors import SourceError
+from ..yaml_input import load_yaml
 
 OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*widget\s+(?P<name>[\w.-]+)\s*(?P<rest>.*)$")
 ANY_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
@@ -89,12 +89,8 @@ class WidgetFencePreprocessor(Preprocessor):
 
     @staticmethod
     def _parse(body: str, start: int) -> dict[str, Any]:
-        try:
-            params = yaml.safe_load(body) if body.strip() else {}
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark
-            line = start + 1 + mark.line if mark else start
-            raise SourceError(line, f"bad widget parameters: {exc.problem}") from None
+        last = start + 1 + body.count("\n")  # libyaml may point past the block's end
+        params = load_yaml(body, start + 1, "widget parameters", last) if body.strip() else {}
         if not isinstance(params, dict):
             raise SourceError(start + 1, "widget parameters must be 'key: value' lines")
         return params
