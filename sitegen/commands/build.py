@@ -1,32 +1,39 @@
 """`build.py build`: content/ in, a static site out.
 
 The pipeline, top to bottom:
+0. check the output folder is one a build may replace (never the author's
+   files), and clean up after an interrupted build;
 1. read every post's front matter into a page record (so every URL is known);
 2. convert each page's Markdown to HTML, pre-rendering its live figures
-   (cached between builds, in parallel across cores);
+   (cached between builds, in parallel across cores; ```python run snippets
+   each in a process of their own, under a time limit);
 3. package the browser-side Python and vendor the Pyodide runtime, if any
    page has a live figure;
 4. render the page records through the templates: posts, index, tag pages,
    Atom feed, sitemap, 404;
-5. only then write: files whose bytes changed are replaced, stale ones removed.
+5. only then write: the new site is staged beside the old one and swapped in.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from pathlib import Path
+
+from nnpress.params import brief
 
 from .. import browser_wheel, math_assets, runtime
 from ..cache import ConversionCache
 from ..config import BuildConfig
+from ..content_folder import ContentFiles, scan_content
 from ..convert import convert_pages, pygments_css
-from ..errors import BuildError, SourceError
+from ..errors import BuildError
 from ..markdown_ext.links import LinkResolver
+from ..out_folder import build_lock, check_out_folder, recover
 from ..output import SiteFiles, write_site
 from ..pages import Page, link_translations, read_pages, slugify
+from ..site_settings import SiteSettings, load_site_settings
+from ..snippet_runner import SnippetLimits
 from ..templates import Site, make_environment, render
-from ..yaml_input import load_yaml
 
 RUNTIME_DIR = "static/pyodide/"
 CLIENT_DIR = "static/nnpress/"
@@ -37,26 +44,17 @@ class BuildReport:
     pages: int  # posts written
     converted: int  # posts whose Markdown was converted (the rest came from the cache)
     widgets: int  # live figures
-    files_changed: int  # output files whose bytes changed
+    files_changed: int  # output files whose bytes changed (written or removed)
     seconds: float
 
 
-def load_site(config: BuildConfig) -> Site:
-    """content/site.yml (optional): title, description, lang, url."""
-    path = config.content_dir / "site.yml"
-    data = {}
-    if path.exists():
-        try:
-            data = load_yaml(path.read_text(encoding="utf-8"), 1, "site settings") or {}
-        except SourceError as exc:
-            raise BuildError(path, exc.line, exc.message) from None
-        if not isinstance(data, dict):
-            raise BuildError(path, 1, "site.yml must be a mapping of 'key: value' lines")
-    url = config.site_url or str(data.get("url", "")).rstrip("/")
+def make_site(config: BuildConfig, settings: SiteSettings) -> Site:
+    """What templates know of the site: site.yml, with the command line's base URL."""
+    url = config.site_url or settings.url.rstrip("/")
     return Site(
-        title=str(data.get("title", "nnpress")),
-        description=str(data.get("description", "")),
-        lang=str(data.get("lang", "en")),
+        title=settings.title,
+        description=settings.description,
+        lang=settings.lang,
         base_url=config.base_url,
         absolute_url=(url + config.base_url) if url else config.base_url,
     )
@@ -66,13 +64,24 @@ def build(config: BuildConfig) -> BuildReport:
     started = time.perf_counter()
     if not config.content_dir.is_dir():
         raise BuildError(config.content_dir, None, "content folder not found")
-    site = load_site(config)
-    pages = read_pages(config.content_dir, drafts=config.drafts)
+    check_out_folder(config.content_dir, config.out_dir)  # before anything is touched
+    with build_lock(config.state_dir):
+        recover(config.out_dir)
+        return _build(config, started)
+
+
+def _build(config: BuildConfig, started: float) -> BuildReport:
+    settings = load_site_settings(config.content_dir)
+    site = make_site(config, settings)
+    content = scan_content(config.content_dir)
+    pages = read_pages(content.sources, drafts=config.drafts)
     link_translations(pages)
+    tags = tags_of(pages)
     links = LinkResolver(config.content_dir, {p.source: p.url for p in pages},
-                         set(content_assets(config)), generated_paths(pages))
+                         set(content.assets), generated_paths(tags))
     cache = ConversionCache(config.conversion_cache)
-    converted = convert_pages(pages, cache, links, config.jobs)
+    converted = convert_pages(pages, cache, links, config.jobs,
+                              SnippetLimits(timeout=settings.snippet_timeout))
     env = make_environment(config.templates_dir)
 
     out = SiteFiles()
@@ -81,9 +90,10 @@ def build(config: BuildConfig) -> BuildReport:
     for page in pages:
         out.write_text(page.output_path, render(
             env, "post.html", page.url, site=site, page=page, lang=page.lang,
-            widgets=page.widgets, runtime=runtime_info))
-    write_listings(env, site, pages, out)
-    write_static(config, out)
+            widgets=page.widgets, runtime=runtime_info), page.source)
+    write_listings(env, site, pages, tags, out)
+    write_static(config, content, out)
+    out.check_layout()
 
     changed = write_site(config.out_dir, out)  # nothing above touched build/
     cache.save()
@@ -91,53 +101,49 @@ def build(config: BuildConfig) -> BuildReport:
                        changed, time.perf_counter() - started)
 
 
-def content_assets(config: BuildConfig) -> dict[str, Path]:
-    """Non-Markdown files under content/ (images, data), by their site path."""
-    assets = {}
-    for src in sorted(config.content_dir.rglob("*")):
-        rel = src.relative_to(config.content_dir)
-        if src.is_file() and src.suffix != ".md" and src.name != "site.yml" and not any(
-            part.startswith((".", "_")) for part in rel.parts
-        ):
-            assets[rel.as_posix()] = src
-    return assets
-
-
-def generated_paths(pages: list[Page]) -> set[str]:
+def generated_paths(tags: dict[str, list[Page]]) -> set[str]:
     """Pages the build makes besides posts, which a post may link to."""
-    return {"", "tags/", "feed.xml", "sitemap.xml"} | {
-        f"tags/{slugify(t)}/" for t in tags_of(pages)}
+    return {"", "tags/", "feed.xml", "sitemap.xml"} | {f"tags/{slugify(t)}/" for t in tags}
 
 
 def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
+    """Each tag's posts; two tags that would share a page ("Deep Learning" and
+    "deep-learning" are both tags/deep-learning/) are an error."""
     tags: dict[str, list[Page]] = {}
+    first: dict[str, tuple[str, Page]] = {}  # slug -> the tag that took it, and where
     for page in pages:
         for tag in page.tags:
+            other, where = first.setdefault(slugify(tag), (tag, page))
+            if other != tag:
+                raise BuildError(page.source, page.lines.get("tags"), (
+                    f"tag {brief(tag)} and tag {brief(other)} (in {where.source}) would share "
+                    f"the page tags/{slugify(tag)}/; spell them the same"))
             tags.setdefault(tag, []).append(page)
     return dict(sorted(tags.items(), key=lambda kv: kv[0].lower()))
 
 
-def write_listings(env, site: Site, pages: list[Page], out: SiteFiles) -> None:
+def write_listings(env, site: Site, pages: list[Page], tags: dict[str, list[Page]],
+                   out: SiteFiles) -> None:
     """Index, tag pages, feed, sitemap, 404: everything that lists posts."""
     originals = [p for p in pages if not p.translation_of]
-    tags = tags_of(pages)
     out.write_text("index.html", render(env, "index.html", "", site=site, pages=originals,
-                                        lang=site.lang))
+                                        lang=site.lang), "the index page")
     out.write_text("tags/index.html", render(env, "tags.html", "tags/", site=site, tags=tags,
-                                             lang=site.lang))
+                                             lang=site.lang), "the list of tags")
     for tag, tagged in tags.items():
         url = f"tags/{slugify(tag)}/"
         out.write_text(url + "index.html", render(env, "tag.html", url, site=site, tag=tag,
-                                                  pages=tagged, lang=site.lang))
+                                                  pages=tagged, lang=site.lang),
+                       f"the page of tag {brief(tag)}")
     updated = max((p.date for p in pages if p.date), default=None)
     out.write_text("feed.xml", render(env, "feed.xml", "", site=site, pages=pages[:20],
-                                      updated=updated))
+                                      updated=updated), "the Atom feed")
     out.write_text("sitemap.xml", render(env, "sitemap.xml", "", site=site, pages=pages,
-                                         tags=[slugify(t) for t in tags]))
+                                         tags=[slugify(t) for t in tags]), "the sitemap")
     # GitHub Pages serves 404.html at any depth, so its links start from base_url.
     out.write_text("404.html", render(env, "404.html", "", site=site, lang=site.lang,
-                                      root=site.base_url))
-    out.write_text(".nojekyll", "")  # publish files as they are, no Jekyll pass
+                                      root=site.base_url), "the 404 page")
+    out.write_text(".nojekyll", "", "GitHub Pages' .nojekyll")  # publish files as they are
 
 
 def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
@@ -149,28 +155,29 @@ def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
         cache_dir=config.cache_dir or runtime.default_cache_dir(),
     )
     for f in files:
-        out.copy_file(stage / f.name, RUNTIME_DIR + f.name)
+        out.copy_file(stage / f.name, RUNTIME_DIR + f.name, "the Pyodide runtime")
     wheel_name, wheel = browser_wheel.wheel_bytes(config.browser_package)
-    out.write_bytes(CLIENT_DIR + wheel_name, wheel)
+    out.write_bytes(CLIENT_DIR + wheel_name, wheel, "the page's Python")
     # Bytes the worker downloads with fetch (the .js/.mjs files come via import).
     fetched = sum(f.size for f in files if not f.name.endswith((".js", ".mjs"))) + len(wheel)
     return {"wheel": wheel_name, "bytes": fetched}
 
 
-def write_static(config: BuildConfig, out: SiteFiles) -> None:
+def write_static(config: BuildConfig, content: ContentFiles, out: SiteFiles) -> None:
     static = config.templates_dir / "static"
+    theme = "the theme's static files"
     for src in sorted(static.rglob("*")):
         if src.is_file() and src.parent.name != "widgets" and src.name != "site.css":
-            out.copy_file(src, "static/" + src.relative_to(static).as_posix())
+            out.copy_file(src, "static/" + src.relative_to(static).as_posix(), theme)
     # One stylesheet: the theme, then each widget's own rules (static/widgets/*.css).
     css = [(static / "site.css").read_text(encoding="utf-8")]
     css += [p.read_text(encoding="utf-8") for p in sorted((static / "widgets").glob("*.css"))]
-    out.write_text("static/site.css", "\n".join(css))
-    out.write_text("static/pygments.css", pygments_css())
+    out.write_text("static/site.css", "\n".join(css), theme)
+    out.write_text("static/pygments.css", pygments_css(), theme)
     for src in sorted(config.client_dir.glob("*.js")):
-        out.copy_file(src, CLIENT_DIR + src.name)
-    for rel, src in content_assets(config).items():  # images and data keep their paths
-        out.copy_file(src, rel)
+        out.copy_file(src, CLIENT_DIR + src.name, "the page's scripts")
     stage = config.state_dir / "katex"  # maths fonts and CSS, verified by sha256
     for f in math_assets.vendor_math_assets(stage, node_modules=config.node_modules):
-        out.copy_file(stage / f.name, "static/katex/" + f.name)
+        out.copy_file(stage / f.name, "static/katex/" + f.name, "the maths fonts")
+    for rel, src in content.assets.items():  # images and data keep their paths
+        out.copy_file(src, rel, src)
