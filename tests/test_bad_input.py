@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -55,12 +56,19 @@ class Run:
     max_rss_mb: float  # peak resident memory of the build process
 
 
-def run_build(args: list[str], cwd: Path, timeout: float = 120) -> Run:
-    """`build.py build ARGS` in a process of its own; its exit code, output, time, memory."""
+def run_build(args: list[str], cwd: Path, timeout: float = 120,
+              build_py: Path = PROJECT / "build.py", memory_cap: int | None = None) -> Run:
+    """`build.py build ARGS` in a process of its own; its exit code, output, time, memory.
+    `memory_cap` (bytes of address space) keeps an old checkout's alias bomb in bounds."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_cap, memory_cap))
+
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
-        proc = subprocess.Popen([sys.executable, str(PROJECT / "build.py"), "build", *args],
-                                cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err)
+        proc = subprocess.Popen([sys.executable, str(build_py), "build", *args],
+                                cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                preexec_fn=cap if memory_cap else None)
         timer = threading.Timer(timeout, proc.kill)
         timer.start()
         try:
