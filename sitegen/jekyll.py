@@ -264,7 +264,7 @@ class _Scanner:
 
     def url(self, name: str, target: str, start: int) -> str:
         if not target or "{" in target or len(target.split()) > 1:
-            raise self.fail(start, f"{{% {name} %}} needs one plain path, got '{target}'")
+            raise self.fail(start, f"{{% {name} %}} needs one plain path, got {brief(target)}")
         base = target.rstrip("/").rsplit("/", 1)[-1]
         post = POST_NAME.match(base)
         if name == "post_url" and not post:

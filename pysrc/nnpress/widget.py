@@ -19,7 +19,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from .controls import Control, control_state
-from .params import params_to_dict, parse_params
+from .params import brief, params_to_dict, parse_params
 
 
 class Widget:
@@ -100,5 +100,5 @@ def create(name: str, raw_params: dict[str, Any] | None) -> Widget:
     classes = widget_classes()
     if name not in classes:
         known = ", ".join(sorted(classes))
-        raise KeyError(f"unknown widget '{name}' (known: {known})")
+        raise KeyError(f"unknown widget {brief(name)} (known: {known})")
     return classes[name].from_mapping(raw_params)
