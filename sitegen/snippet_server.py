@@ -18,6 +18,7 @@ deadline after which it is killed. This server never runs author code itself.
 
 from __future__ import annotations
 
+import builtins
 import faulthandler
 import json
 import os
@@ -62,6 +63,8 @@ def _child(code: str, workdir: str, trace_path: str, result_fd: int, timeout: fl
 def _run(code: str) -> dict:
     from nnpress.widgets.runnable import run_snippet
 
+    namespace = vars(builtins)
+    saved = dict(namespace)  # a snippet may break print or len; reporting needs them
     try:
         result = run_snippet(code)
     except BaseException as exc:  # KeyboardInterrupt and friends: not an ordinary error
@@ -71,6 +74,9 @@ def _run(code: str) -> dict:
         failure = (f"was interrupted ({name})" if isinstance(exc, KeyboardInterrupt)
                    else f"raised {name}, which stops a program")
         return {"failure": failure, "line": lines[-1] if lines else None}
+    finally:
+        namespace.clear()
+        namespace.update(saved)
     fields = vars(result)
     for key in ("error", "message"):
         fields[key] = fields[key][:TEXT_LIMIT]
