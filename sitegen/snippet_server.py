@@ -54,7 +54,9 @@ def _child(code: str, workdir: str, trace_path: str, result_fd: int, timeout: fl
             faulthandler.dump_traceback_later(timeout, file=trace)
             reply = _run(code)
         data = json.dumps(reply).encode()
-        os.write(result_fd, f"{len(data)}\n".encode() + data)
+        data = f"{len(data)}\n".encode() + data
+        while data:
+            data = data[os.write(result_fd, data):]
         status = 0
     finally:
         os._exit(status)
