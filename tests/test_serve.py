@@ -18,12 +18,15 @@ from pathlib import Path
 
 import pytest
 
+from sitegen.commands import serve as serve_command
+from sitegen.config import BuildConfig
 from sitegen.server import LIVERELOAD_TAG, Reloads, make_server, with_livereload
 
 from .conftest import PROJECT
 
 GOOD = "---\ntitle: Edited\ndate: 2024-02-03\n---\n\nFine.\n"
 IMPOSSIBLE_DATE = "---\ntitle: Edited\ndate: 2024-02-30\n---\n\nNot fine.\n"
+HANGING_SNIPPET = "---\ntitle: Edited\n---\n\n```python run timeout=1\nwhile True: pass\n```\n"
 
 
 class EventStream:
@@ -106,6 +109,17 @@ def test_the_stream_sends_an_error_then_a_reload_and_errors_on_connect(dev_serve
     late.close()
 
 
+def test_an_unexpected_failure_is_reported_like_any_other(monkeypatch, capsys, tmp_path):
+    def broken(config):
+        raise RuntimeError("something we did not foresee")
+
+    monkeypatch.setattr(serve_command, "build", broken)
+    reloads = Reloads()
+    serve_command.rebuild(BuildConfig(tmp_path, tmp_path / "out"), reloads)
+    assert reloads.error == "error: RuntimeError: something we did not foresee (a bug in nnpress)"
+    assert reloads.error in capsys.readouterr().out
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -145,6 +159,10 @@ def test_a_bad_edit_never_stops_the_server(serve_process):
     assert proc.poll() is None
     status, _, page = get(port, "/posts/a/")  # the last good build is still served
     assert status == 200 and b"Fine." in page and LIVERELOAD_TAG in page
+    (content / "a.md").write_text(HANGING_SNIPPET)  # its time limit frees the watcher
+    event, data = stream.next(timeout=60)
+    assert event == "error" and data.startswith("content/a.md:6: error: python run block: "
+                                                "the code timed out after 1 s")
     (content / "a.md").write_text(GOOD.replace("Fine.", "Fine again."))
     assert stream.next(timeout=60)[0] == "reload"
     assert b"Fine again." in get(port, "/posts/a/")[2]
