@@ -25,6 +25,7 @@ bench: test-setup chromium
 	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/boot.py
 	$(PY) bench/build_speed.py
+	$(PY) bench/bad_input.py
 	$(PY) bench/widgets.py
 	$(PY) bench/playground.py
 	$(PY) bench/offline_edition.py

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +19,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent / "pysrc")]  # run from a ba
 
 from sitegen.commands import build, check, new, serve  # noqa: E402
 from sitegen.config import BuildConfig  # noqa: E402
-from sitegen.errors import BuildError  # noqa: E402
+from sitegen.errors import BuildError, describe_unexpected  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,10 +41,9 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("--base-url", help="what 404.html's absolute links start with")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    if args.verb == "check":
-        return check.main(args.out, args.base_url)
-
     try:
+        if args.verb == "check":
+            return check.main(args.out, args.base_url)
         if args.verb == "new":
             path = new.new_post(args.content, args.title)
             print(f"created {path}")
@@ -52,12 +52,24 @@ def main(argv: list[str] | None = None) -> int:
         if args.verb == "build":
             report = build.build(config)
             print(f"built {report.pages} pages ({report.widgets} live figures) "
-                  f"into {config.out_dir}/ in {report.seconds:.2f} s")
+                  f"into {config.out_dir}/ in {report.seconds:.2f} s "
+                  f"({report.files_changed} files changed)")
             return 0
         return serve.serve(config, args.host, args.port)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         print("build failed; the previous output was left as it was", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; the previous output was left as it was", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: one line, not a traceback
+        print(f"error: {describe_unexpected(exc)}", file=sys.stderr)
+        print("this is a bug in nnpress; the previous output was left as it was. Please "
+              "report it with the input that caused it (NNPRESS_TRACEBACK=1 shows where)",
+              file=sys.stderr)
+        if os.environ.get("NNPRESS_TRACEBACK"):
+            raise
         return 1
 
 

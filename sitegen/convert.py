@@ -16,6 +16,7 @@ from pathlib import Path
 
 import markdown
 
+from . import snippet_runner
 from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
 from .inline_styles import styles_to_classes
@@ -24,13 +25,15 @@ from .markdown_ext.math import MathExtension
 from .markdown_ext.runnable_fence import RunnableFenceExtension
 from .markdown_ext.widget_fence import WidgetFenceExtension
 from .pages import Page, excerpt_of
+from .snippet_runner import SnippetLimits
 
 PYGMENTS_STYLE = "friendly"
 PARALLEL_FROM = 24  # pages to convert before worker processes pay for themselves
 FIGURE = re.compile(r'<figure class="nn-widget.*?</figure>', re.S)
 
 
-def make_markdown(links: LinkResolver | None = None) -> markdown.Markdown:
+def make_markdown(links: LinkResolver | None = None,
+                  limits: SnippetLimits | None = None) -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
             "tables",  # GitHub-style tables
@@ -41,8 +44,8 @@ def make_markdown(links: LinkResolver | None = None) -> markdown.Markdown:
             "pymdownx.magiclink",  # bare URLs become links
             "md_in_html",  # markdown="1" inside HTML blocks
             "toc",  # heading ids
-            WidgetFenceExtension(),  # ```widget NAME: live figures
-            RunnableFenceExtension(),  # ```python run: code the reader edits and runs
+            WidgetFenceExtension(limits),  # ```widget NAME: live figures
+            RunnableFenceExtension(limits),  # ```python run: code the reader edits and runs
             MathExtension(),  # $...$ and $$...$$, typeset by KaTeX at build time
             *([LinkExtension(links)] if links else []),  # relative links, checked
         ],
@@ -57,10 +60,11 @@ def make_markdown(links: LinkResolver | None = None) -> markdown.Markdown:
 _md: markdown.Markdown | None = None
 
 
-def start_converter(links: LinkResolver | None = None) -> None:
+def start_converter(links: LinkResolver | None = None,
+                    limits: SnippetLimits | None = None) -> None:
     """Set up this process's Markdown instance (also run in each worker process)."""
     global _md
-    _md = make_markdown(links)
+    _md = make_markdown(links, limits)
 
 
 def convert_body(body: str, first_line: int, source: str = "", url: str = "") -> dict:
@@ -85,12 +89,14 @@ def _convert_job(job: tuple[str, str, int, str]) -> dict:
 
 
 def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver,
-                  jobs: int | None = None) -> int:
+                  jobs: int | None = None, limits: SnippetLimits | None = None) -> int:
     """Fill in each page's HTML; returns how many pages were actually converted."""
+    limits = limits or SnippetLimits()
     todo = []
     site_facts = links.fingerprint()  # what links are checked against
     for page in pages:
-        key = key_for(str(page.source), page.url, page.body, str(page.body_line), site_facts)
+        key = key_for(str(page.source), page.url, page.body, str(page.body_line), site_facts,
+                      repr(limits))
         entry = cache.get(key)
         if entry is None:
             todo.append((page, key))
@@ -100,10 +106,11 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(work) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=jobs, initializer=start_converter,
-                                 initargs=(links,)) as pool:
+                                 initargs=(links, limits)) as pool:
             results = list(pool.map(_convert_job, work, chunksize=8))
     else:
-        start_converter(links)
+        snippet_runner.warm_up([body for _, body, _, _ in work])  # imports while we convert
+        start_converter(links, limits)
         results = [_convert_job(job) for job in work]
     for (page, key), entry in zip(todo, results, strict=True):
         if "error" in entry:

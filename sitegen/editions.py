@@ -50,10 +50,10 @@ def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: 
     for page in pages:
         edition = Edition(files, page.url, site_url, scripts, payload if page.widgets else None)
         data = edition.make(files.read(page.output_path).decode("utf-8"))
-        files.write_bytes(page.url + page.edition_file, data)
+        files.write_bytes(page.url + page.edition_file, data, f"the offline edition of {page.url}")
         page.edition_bytes = len(data)
     data = site_edition(pages, files, site_url, scripts, payload)
-    files.write_bytes(site.edition_file, data)
+    files.write_bytes(site.edition_file, data, "the offline edition of the site")
     site.edition_bytes = len(data)
 
 

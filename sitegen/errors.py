@@ -26,3 +26,9 @@ class SourceError(Exception):
         super().__init__(message)
         self.line = line
         self.message = message
+
+
+def describe_unexpected(exc: BaseException) -> str:
+    """An exception we did not expect (a bug of ours), in one line of reasonable length."""
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= 200 else text[:197] + "..."

@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
+from nnpress.params import brief
 
 from .errors import SourceError
+from .yaml_input import load_yaml, top_key_lines
 
 FENCE = "---"
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
-TOP_KEY = re.compile(r"^([^\s#:][^:]*?)\s*:(\s|$)")
+# A date, optionally with a time as Jekyll writes it ("2024-05-31 10:00:00 +0200").
+DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                  r"(?:\s*(?:Z|[+-]\d{2}:?\d{2}))?)?")
 
 
 @dataclass
@@ -40,20 +42,10 @@ def split(text: str) -> FrontMatter:
     else:
         raise SourceError(1, "front matter starts with '---' but has no closing '---'")
     source = "\n".join(lines[1:end])
-    try:
-        data = yaml.load(source, Loader=LOADER) or {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # libyaml may point just past the end: clamp to the last front-matter line.
-        line = min(mark.line + 2, max(end, 2)) if mark else 1
-        raise SourceError(line, f"bad front matter: {exc.problem or exc}") from None
+    data = load_yaml(source, 2, "front matter", last_line=max(end, 2)) or {}
     if not isinstance(data, dict):
         raise SourceError(2, "front matter must be a mapping of 'key: value' lines")
-    key_lines = {}  # top-level keys start at column 0: enough to point at the line
-    for n, line in enumerate(lines[1:end], start=2):
-        if m := TOP_KEY.match(line):
-            key_lines.setdefault(m.group(1).strip("'\""), n)
-    return FrontMatter(data, "\n".join(lines[end + 1 :]), end + 2, key_lines)
+    return FrontMatter(data, "\n".join(lines[end + 1 :]), end + 2, top_key_lines(source, 2))
 
 
 def as_date(value: Any, line: int | None) -> dt.date | None:
@@ -64,10 +56,12 @@ def as_date(value: Any, line: int | None) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = str(value).strip()
+    if not (m := DATE.fullmatch(text)):
+        raise SourceError(line, f"date must look like 2024-05-31, got {brief(value)}")
     try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        raise SourceError(line, f"date must look like 2024-05-31, got {value!r}") from None
+        return dt.date.fromisoformat(m.group(1))
+    except ValueError as exc:
+        raise SourceError(line, f"{brief(text)} is not a real date ({exc})") from None
 
 
 def as_tags(value: Any, line: int | None) -> list[str]:
@@ -78,7 +72,7 @@ def as_tags(value: Any, line: int | None) -> list[str]:
         return [p for p in parts if p]
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
         return [str(v) for v in value]
-    raise SourceError(line, f"tags must be a list of words, got {value!r}")
+    raise SourceError(line, f"tags must be a list of words, got {brief(value)}")
 
 
 def as_text(value: Any, key: str, line: int | None) -> str:
@@ -86,4 +80,4 @@ def as_text(value: Any, key: str, line: int | None) -> str:
         return ""
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value)
-    raise SourceError(line, f"{key} must be text, got {value!r}")
+    raise SourceError(line, f"{key} must be text, got {brief(value)}")

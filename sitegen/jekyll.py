@@ -26,6 +26,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from nnpress.params import brief
+
 from .errors import SourceError
 
 POST_URL = "/posts/{}/"  # where pages.py puts a post, from the site root
@@ -71,7 +73,7 @@ def jekyll_meta(meta: dict, lines: Mapping[str, int] | None = None) -> dict:
     if "published" in meta:
         if not isinstance(meta["published"], bool):
             raise SourceError(at("published"), f"published must be true or false, "
-                                               f"got {meta['published']!r}")
+                                               f"got {brief(meta['published'])}")
         if not meta["published"]:
             out["draft"] = True  # unpublished wins over any `draft: false`
     extra = _words(meta.get("categories"), "categories", at("categories"))
@@ -83,7 +85,7 @@ def jekyll_meta(meta: dict, lines: Mapping[str, int] | None = None) -> dict:
     if "permalink" in meta and "slug" not in meta:
         permalink = meta["permalink"]
         if not isinstance(permalink, str):
-            raise SourceError(at("permalink"), f"permalink must be a path, got {permalink!r}")
+            raise SourceError(at("permalink"), f"permalink must be a path, got {brief(permalink)}")
         last = re.split(r"[?#]", permalink)[0].rstrip("/").rsplit("/", 1)[-1]
         last = re.sub(r"\.html?$", "", last)
         if last and ":" not in last:  # `/:year/:title/` keeps the file name's slug
@@ -262,7 +264,7 @@ class _Scanner:
 
     def url(self, name: str, target: str, start: int) -> str:
         if not target or "{" in target or len(target.split()) > 1:
-            raise self.fail(start, f"{{% {name} %}} needs one plain path, got '{target}'")
+            raise self.fail(start, f"{{% {name} %}} needs one plain path, got {brief(target)}")
         base = target.rstrip("/").rsplit("/", 1)[-1]
         post = POST_NAME.match(base)
         if name == "post_url" and not post:
@@ -348,4 +350,4 @@ def _words(value: Any, key: str, line: int | None) -> list[str]:
         isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
     ):
         return [str(v) for v in value]
-    raise SourceError(line, f"{key} must be a list of words, got {value!r}")
+    raise SourceError(line, f"{key} must be a list of words, got {brief(value)}")

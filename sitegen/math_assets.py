@@ -135,8 +135,8 @@ def vendor_math_assets(
     result = []
     for name, data in sorted(files.items()):
         target = Path(dest) / name
-        if not (target.is_file() and target.read_bytes() == data):  # keep mtimes: no rewrite
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not (target.is_file() and target.read_bytes() == data):  # keep its date: builds
+            target.write_bytes(data)  # compare copies by size and date
         result.append(VendoredFile(name, len(data), hashlib.sha256(data).hexdigest()))
     return result

@@ -2,10 +2,14 @@
 
 A build renders every file into memory (or names the file to copy) before it
 touches the output folder, so a mistake in any post stops the build while the
-previous site is still whole. The write pass then changes only files whose
-bytes differ, each replaced by a rename (never written in place), and removes
-files the site no longer has; a first build goes to a staging folder that is
-renamed into place.
+previous site is still whole. Two things asking for the same output path (a
+content file named `index.html`, two posts' assets) stop it too, naming both.
+
+The write pass builds the new site in a staging folder beside the old one and
+swaps it in (`out_folder.swap_in`): a reader or a killed build never sees old
+and new pages side by side. Files whose bytes did not change are hard links to
+the old build's, so they cost no copying and keep their dates; only changed
+files are written. When nothing changed, nothing is touched at all.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import BuildError
+from .out_folder import MARKER, MARKER_TEXT, recover, staging_dir, swap_in
+
+Origin = Path | str  # an author's file, or what the build makes ("the index page")
+
 
 @dataclass
 class SiteFiles:
@@ -22,14 +31,23 @@ class SiteFiles:
 
     data: dict[str, bytes] = field(default_factory=dict)  # rendered files
     copies: dict[str, Path] = field(default_factory=dict)  # files copied as they are
+    origins: dict[str, Origin] = field(default_factory=dict)  # who asked for each path
 
-    def write_text(self, relative: str, text: str) -> None:
-        self.data[relative] = text.encode("utf-8")
+    def write_text(self, relative: str, text: str, origin: Origin) -> None:
+        self.write_bytes(relative, text.encode("utf-8"), origin)
 
-    def write_bytes(self, relative: str, data: bytes) -> None:
+    def write_bytes(self, relative: str, data: bytes, origin: Origin) -> None:
+        self._claim(relative, origin)
         self.data[relative] = data
 
-    def copy_file(self, source: Path, relative: str) -> None:
+    def replace_text(self, relative: str, text: str) -> None:
+        """Render again a file this build already wrote (a page that learns a size)."""
+        if relative not in self.data:
+            raise KeyError(f"{relative}: nothing to replace")
+        self.data[relative] = text.encode("utf-8")
+
+    def copy_file(self, source: Path, relative: str, origin: Origin) -> None:
+        self._claim(relative, origin)
         self.copies[relative] = source
 
     def __contains__(self, relative: str) -> bool:
@@ -42,65 +60,121 @@ class SiteFiles:
     def paths(self) -> set[str]:
         return set(self.data) | set(self.copies)
 
+    def _claim(self, relative: str, origin: Origin) -> None:
+        if relative in self.origins or relative == MARKER:
+            _clash(relative, origin, self.origins.get(relative, "the build's marker"))
+        self.origins[relative] = origin
 
-def _same_copy(source: Path, dest: Path) -> bool:
+    def check_layout(self) -> None:
+        """No file where another needs a folder (`content/tags` vs `tags/index.html`)."""
+        for relative, origin in self.origins.items():
+            parts = relative.split("/")
+            for depth in range(1, len(parts)):
+                folder = "/".join(parts[:depth])
+                if folder in self.origins:
+                    _clash(folder, self.origins[folder], origin, f"{relative} needs {folder}/")
+
+
+def _clash(relative: str, origin: Origin, other: Origin, why: str = "") -> None:
+    """Two things want `relative`; blame the author's file (a Path) if there is one."""
+    blamed, rival = (origin, other) if isinstance(origin, Path) else (other, origin)
+    detail = f" ({why})" if why else ""
+    if not isinstance(blamed, Path):  # two parts of the build: our bug, said plainly
+        raise BuildError(relative, None, f"written twice, by {origin} and by {other}{detail}")
+    if isinstance(rival, Path):
+        raise BuildError(blamed, None, f"would be published as {relative}, as would {rival}"
+                                       f"{detail}; rename or move one of them")
+    raise BuildError(blamed, None, f"would be published as {relative}, where the build puts "
+                                   f"{rival}{detail}; rename or move it")
+
+
+def _unchanged_data(previous: Path, data: bytes) -> bool:
     try:
-        a, b = source.stat(), dest.stat()
-    except FileNotFoundError:
+        return previous.stat().st_size == len(data) and previous.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _unchanged_copy(source: Path, previous: Path) -> bool:
+    try:
+        a, b = source.stat(), previous.stat()
+    except OSError:
         return False
     same_inode = (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
     return same_inode or (a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime))
 
 
-def _replace(dest: Path, write) -> None:
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    write(tmp)
-    os.replace(tmp, dest)
+def _old_files(root: Path) -> set[str]:
+    found = set()
+    for folder, _dirs, names in os.walk(root):
+        rel = Path(folder).relative_to(root)
+        found.update((rel / name).as_posix() for name in names)
+    return found
 
 
-def _write_into(root: Path, files: SiteFiles) -> int:
-    changed = 0
-    for rel, data in sorted(files.data.items()):
-        dest = root / rel
-        if dest.is_file() and dest.stat().st_size == len(data) and dest.read_bytes() == data:
-            continue
-        _replace(dest, lambda tmp, data=data: tmp.write_bytes(data))
-        changed += 1
-    for rel, source in sorted(files.copies.items()):
-        dest = root / rel
-        if _same_copy(source, dest):
-            continue
-        _replace(dest, lambda tmp, source=source: shutil.copy2(source, tmp))
-        changed += 1
-    return changed
+class _Staging:
+    """The new site's folder, filled file by file."""
 
+    def __init__(self, root: Path):
+        self.root = root
+        self.folders: set[Path] = set()
 
-def _remove_stale(root: Path, keep: set[str]) -> int:
-    removed = 0
-    for dirpath, _dirnames, filenames in os.walk(root, topdown=False):
-        for name in filenames:
-            path = Path(dirpath) / name
-            if path.relative_to(root).as_posix() not in keep:
-                path.unlink()
-                removed += 1
-        if dirpath != str(root) and not os.listdir(dirpath):
-            os.rmdir(dirpath)
-    return removed
+    def dest(self, relative: str) -> Path:
+        path = self.root / relative
+        if path.parent not in self.folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(path.parent)
+        return path
+
+    def link(self, previous: Path, relative: str) -> None:
+        dest = self.dest(relative)
+        try:
+            os.link(previous, dest)
+        except OSError:  # a file system without hard links
+            shutil.copy2(previous, dest)
 
 
 def write_site(out_dir: Path, files: SiteFiles) -> int:
-    """Make `out_dir` hold exactly `files`; returns how many files changed."""
-    if out_dir.is_dir():
-        changed = _write_into(out_dir, files)
-        return changed + _remove_stale(out_dir, files.paths())
-    staging = out_dir.with_name(f".{out_dir.name}.staging")
-    shutil.rmtree(staging, ignore_errors=True)
+    """Make `out_dir` hold exactly `files` (and the marker); returns how many files
+    changed (written, or removed)."""
+    out = out_dir.resolve()
+    recover(out)  # what an interrupted build left (build() has done it too, before reading)
+    previous = out if out.is_dir() else None
+    old = _old_files(previous) if previous else set()
+    unchanged = {rel for rel, data in files.data.items()
+                 if rel in old and _unchanged_data(out / rel, data)}
+    unchanged |= {rel for rel, source in files.copies.items()
+                  if rel in old and _unchanged_copy(source, out / rel)}
+    if MARKER in old and _unchanged_data(out / MARKER, MARKER_TEXT):
+        unchanged.add(MARKER)
+    wanted = files.paths() | {MARKER}
+    changed = len(wanted - unchanged) + len(old - wanted)
+    if changed == 0:
+        return 0
+    staging = staging_dir(out)
     try:
-        changed = _write_into(staging, files)
+        _fill(_Staging(staging), files, previous, unchanged)
+        swap_in(staging, out)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildError(out_dir, None, f"could not write the site: {exc}") from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging.rename(out_dir)
     return changed
+
+
+def _fill(staging: _Staging, files: SiteFiles, previous: Path | None,
+          unchanged: set[str]) -> None:
+    # The marker first: a staging folder found later is then known to be ours.
+    staging.dest(MARKER).write_bytes(MARKER_TEXT)
+    for rel, data in sorted(files.data.items()):
+        if rel in unchanged:
+            staging.link(previous / rel, rel)  # type: ignore[operator]
+        else:
+            staging.dest(rel).write_bytes(data)
+    for rel, source in sorted(files.copies.items()):
+        if rel in unchanged:
+            staging.link(previous / rel, rel)  # type: ignore[operator]
+        else:
+            shutil.copy2(source, staging.dest(rel))

@@ -14,7 +14,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nnpress.params import brief
+
 from . import frontmatter, jekyll
+from .content_folder import read_source
 from .errors import BuildError, SourceError
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
@@ -41,6 +44,7 @@ class Page:
     styles: dict[str, str] = field(default_factory=dict)  # classes made from style attributes
     translations: list[Page] = field(default_factory=list)  # the same post in other languages
     edition_bytes: int = 0  # size of the post as one file to read offline (0: none yet)
+    lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> file line
 
     @property
     def url(self) -> str:
@@ -63,16 +67,15 @@ def slugify(text: str) -> str:
 
 
 def read_page(path: Path, lang_default: str = "en") -> Page:
+    text = read_source(path)
     try:
-        return _read_page(path, lang_default)
+        return _read_page(path, text, lang_default)
     except SourceError as exc:
         raise BuildError(path, exc.line, exc.message) from None
-    except UnicodeDecodeError:
-        raise BuildError(path, None, "not UTF-8 text") from None
 
 
-def _read_page(path: Path, lang_default: str) -> Page:
-    fm = frontmatter.split(path.read_text(encoding="utf-8"))
+def _read_page(path: Path, text: str, lang_default: str) -> Page:
+    fm = frontmatter.split(text)
     meta, at = jekyll.jekyll_meta(fm.data, fm.lines), fm.lines.get
     # Jekyll's Liquid ({{ site.baseurl }}, {% highlight %}, ...) becomes plain Markdown;
     # anything else in {% %} or {{ }} is an error rather than text shown to readers.
@@ -86,14 +89,21 @@ def _read_page(path: Path, lang_default: str) -> Page:
     if not title:
         raise SourceError(1, "no title: add 'title:' to the front matter or a '# Heading'")
     slug = slugify(frontmatter.as_text(meta.get("slug"), "slug", at("slug")) or stem)
+    if "date" in meta or not stem_date:
+        date = frontmatter.as_date(meta.get("date"), at("date"))
+    else:
+        try:
+            date = frontmatter.as_date(stem_date, None)
+        except SourceError as exc:
+            raise SourceError(None, f"the date in the file name: {exc.message}") from None
     draft = meta.get("draft", False)
     if not isinstance(draft, bool):
-        raise SourceError(at("draft"), f"draft must be true or false, got {draft!r}")
+        raise SourceError(at("draft"), f"draft must be true or false, got {brief(draft)}")
     return Page(
         source=path,
         slug=slug,
         title=title,
-        date=frontmatter.as_date(meta.get("date", stem_date), at("date")),
+        date=date,
         tags=frontmatter.as_tags(meta.get("tags"), at("tags")),
         description=frontmatter.as_text(meta.get("description"), "description", at("description")),
         lang=frontmatter.as_text(meta.get("lang"), "lang", at("lang")) or lang_default,
@@ -102,25 +112,13 @@ def _read_page(path: Path, lang_default: str) -> Page:
             meta.get("translation_of"), "translation_of", at("translation_of"))) else "",
         body=body,
         body_line=fm.body_line,
+        lines=fm.lines,
     )
 
 
-def find_sources(content_dir: Path) -> list[Path]:
-    """Every Markdown file under content/, in a stable order.
-
-    Folders and files starting with "." or "_" are skipped, except a Jekyll
-    blog's `_posts/`, which can be dropped in as it is.
-    """
-    return sorted(
-        p for p in content_dir.rglob("*.md")
-        if not any(part.startswith((".", "_")) and part != "_posts"
-                   for part in p.relative_to(content_dir).parts)
-    )
-
-
-def read_pages(content_dir: Path, drafts: bool = False) -> list[Page]:
+def read_pages(sources: list[Path], drafts: bool = False) -> list[Page]:
     """Front matter of every post, newest first; slugs checked unique."""
-    pages = [read_page(p) for p in find_sources(content_dir)]
+    pages = [read_page(p) for p in sources]
     seen: dict[str, Path] = {}
     for page in pages:
         if page.slug in seen:
@@ -138,8 +136,8 @@ def link_translations(pages: list[Page]) -> None:
     for page in pages:
         root = page.translation_of or page.slug
         if page.translation_of and page.translation_of not in by_slug:
-            raise BuildError(page.source, None,
-                             f"translation_of: no post with slug '{page.translation_of}'")
+            raise BuildError(page.source, page.lines.get("translation_of"),
+                             f"translation_of: no post with slug {brief(page.translation_of)}")
         groups.setdefault(root, []).append(page)
     for group in groups.values():
         for page in group:

@@ -152,7 +152,7 @@ def test_a_payload_is_one_gzip_member_and_its_runtime_part_is_cached(tmp_path):
 
 def test_a_script_the_edition_does_not_know_is_an_error_not_a_silent_gap():
     files = SiteFiles()
-    files.write_text("static/new.js", "1;")
+    files.write_text("static/new.js", "1;", "a test")
     page = '<html><head><script defer src="../../static/new.js"></script></head><body></body>'
     with pytest.raises(ValueError, match="does not know the script ../../static/new.js"):
         Edition(files, "posts/x/", "", {}, b"").make(page)

@@ -19,7 +19,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from .controls import Control, control_state
-from .params import params_to_dict, parse_params
+from .params import brief, params_to_dict, parse_params
 
 
 class Widget:
@@ -71,7 +71,8 @@ class Widget:
         """The whole figure as the page first shows it (build time)."""
         controls = "".join(c.html() for c in self.controls())
         body = self.arrange(controls, self.rendered_slots())
-        params = escape(json.dumps(params_to_dict(self.params), sort_keys=True))
+        # allow_nan=False: JSON has no NaN or infinity (parse_params refuses them first)
+        params = escape(json.dumps(params_to_dict(self.params), sort_keys=True, allow_nan=False))
         cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
         return (
             f'<figure class="nn-widget nn-{self.name}" id="{widget_id}" '
@@ -99,5 +100,5 @@ def create(name: str, raw_params: dict[str, Any] | None) -> Widget:
     classes = widget_classes()
     if name not in classes:
         known = ", ".join(sorted(classes))
-        raise KeyError(f"unknown widget '{name}' (known: {known})")
+        raise KeyError(f"unknown widget {brief(name)} (known: {known})")
     return classes[name].from_mapping(raw_params)

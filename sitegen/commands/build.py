@@ -1,9 +1,12 @@
 """`build.py build`: content/ in, a static site out.
 
 The pipeline, top to bottom:
+0. check the output folder is one a build may replace (never the author's
+   files), and clean up after an interrupted build;
 1. read every post's front matter into a page record (so every URL is known);
 2. convert each page's Markdown to HTML, pre-rendering its live figures
-   (cached between builds, in parallel across cores);
+   (cached between builds, in parallel across cores; ```python run snippets
+   each in a process of their own, under a time limit);
 3. package the browser-side Python and vendor the Pyodide runtime, if any
    page has a live figure; add the theme, the page scripts and the browser
    libraries they use (Turbo, Workbox);
@@ -11,7 +14,7 @@ The pipeline, top to bottom:
    Atom feed, sitemap, 404, the offline page; then each post, and the whole
    site, as one file to read offline (the offline editions);
 5. list every file in the service worker (sw.js), so one visit saves the site;
-6. only then write: files whose bytes changed are replaced, stale ones removed.
+6. only then write: the new site is staged beside the old one and swapped in.
 """
 
 from __future__ import annotations
@@ -19,20 +22,23 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
+from nnpress.params import brief
 
 from .. import browser_wheel, editions, math_assets, runtime, service_worker
 from ..browser_libraries import browser_libraries
 from ..cache import ConversionCache
 from ..config import BuildConfig
+from ..content_folder import scan_content
 from ..convert import convert_pages, pygments_css
 from ..errors import BuildError
 from ..inline_styles import STYLESHEET, stylesheet
 from ..markdown_ext.links import LinkResolver
+from ..out_folder import build_lock, check_out_folder, recover
 from ..output import SiteFiles, write_site
 from ..pages import Page, link_translations, read_pages, slugify
+from ..site_settings import SiteSettings, load_site_settings
+from ..snippet_runner import SnippetLimits
 from ..templates import Site, make_environment, render
 
 RUNTIME_DIR = "static/pyodide-{hash}/"  # named by its content: cached for good
@@ -45,27 +51,17 @@ class BuildReport:
     pages: int  # posts written
     converted: int  # posts whose Markdown was converted (the rest came from the cache)
     widgets: int  # live figures
-    files_changed: int  # output files whose bytes changed
+    files_changed: int  # output files whose bytes changed (written or removed)
     seconds: float
 
 
-def load_site(config: BuildConfig) -> Site:
-    """content/site.yml (optional): title, description, lang, url."""
-    path = config.content_dir / "site.yml"
-    data = {}
-    if path.exists():
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.MarkedYAMLError as exc:
-            line = exc.problem_mark.line + 1 if exc.problem_mark else None
-            raise BuildError(path, line, f"bad site settings: {exc.problem}") from None
-        if not isinstance(data, dict):
-            raise BuildError(path, 1, "site.yml must be a mapping of 'key: value' lines")
-    url = config.site_url or str(data.get("url", "")).rstrip("/")
+def make_site(config: BuildConfig, settings: SiteSettings) -> Site:
+    """What templates know of the site: site.yml, with the command line's base URL."""
+    url = config.site_url or settings.url.rstrip("/")
     return Site(
-        title=str(data.get("title", "nnpress")),
-        description=str(data.get("description", "")),
-        lang=str(data.get("lang", "en")),
+        title=settings.title,
+        description=settings.description,
+        lang=settings.lang,
         base_url=config.base_url,
         absolute_url=(url + config.base_url) if url else config.base_url,
     )
@@ -75,34 +71,49 @@ def build(config: BuildConfig) -> BuildReport:
     started = time.perf_counter()
     if not config.content_dir.is_dir():
         raise BuildError(config.content_dir, None, "content folder not found")
-    site = load_site(config)
-    pages = read_pages(config.content_dir, drafts=config.drafts)
+    check_out_folder(config.content_dir, config.out_dir)  # before anything is touched
+    with build_lock(config.state_dir):
+        recover(config.out_dir)
+        return _build(config, started)
+
+
+def _build(config: BuildConfig, started: float) -> BuildReport:
+    settings = load_site_settings(config.content_dir)
+    site = make_site(config, settings)
+    content = scan_content(config.content_dir)
+    pages = read_pages(content.sources, drafts=config.drafts)
     link_translations(pages)
+    tags = tags_of(pages)
     links = LinkResolver(config.content_dir, {p.source: p.url for p in pages},
-                         set(content_assets(config)), generated_paths(pages))
+                         set(content.assets), generated_paths(tags))
     cache = ConversionCache(config.conversion_cache)
-    converted = convert_pages(pages, cache, links, config.jobs)
+    converted = convert_pages(pages, cache, links, config.jobs,
+                              SnippetLimits(timeout=settings.snippet_timeout))
     env = make_environment(config.templates_dir)
 
     out = SiteFiles()
     live = any(p.widgets for p in pages)
     runtime_info = write_runtime(config, out) if live else {}
     write_static(config, out)
-    out.write_text(STYLESHEET, stylesheet({k: v for p in pages for k, v in p.styles.items()}))
+    out.write_text(STYLESHEET, stylesheet({k: v for p in pages for k, v in p.styles.items()}),
+                   "the maths layout")
     site.assets, site.runtime = assets_version(out), runtime_info
     for page in pages:
-        out.write_text(page.output_path, render_post(env, site, page))
-    write_listings(env, site, pages, out)
+        out.write_text(page.output_path, render_post(env, site, page), page.source)
+    write_listings(env, site, pages, tags, out)
+    for rel, src in content.assets.items():  # images and data keep their paths
+        out.copy_file(src, rel, src)
     # Each post, and the whole site, as one file that works offline. The links to them
     # show their sizes, so the posts and the index are rendered once more.
     editions.write_editions(site, pages, out, config.client_dir, config.runtime_cache)
     for page in pages:
-        out.write_text(page.output_path, render_post(env, site, page))
-    out.write_text("index.html", render_index(env, site, pages))
+        out.replace_text(page.output_path, render_post(env, site, page))
+    out.replace_text("index.html", render_index(env, site, pages))
     immutable = (runtime_info["dir"], CLIENT_DIR + runtime_info["wheel"]) if live else ()
     out.write_text(service_worker.SW_PATH, service_worker.service_worker(
         (config.client_dir / "sw.js").read_text(encoding="utf-8"),
-        service_worker.precache_manifest(out, immutable)))
+        service_worker.precache_manifest(out, immutable)), "the service worker")
+    out.check_layout()
 
     changed = write_site(config.out_dir, out)  # nothing above touched build/
     cache.save()
@@ -120,54 +131,50 @@ def render_index(env, site: Site, pages: list[Page]) -> str:
     return render(env, "index.html", "", site=site, pages=originals, lang=site.lang)
 
 
-def content_assets(config: BuildConfig) -> dict[str, Path]:
-    """Non-Markdown files under content/ (images, data), by their site path."""
-    assets = {}
-    for src in sorted(config.content_dir.rglob("*")):
-        rel = src.relative_to(config.content_dir)
-        if src.is_file() and src.suffix != ".md" and src.name != "site.yml" and not any(
-            part.startswith((".", "_")) for part in rel.parts
-        ):
-            assets[rel.as_posix()] = src
-    return assets
-
-
-def generated_paths(pages: list[Page]) -> set[str]:
+def generated_paths(tags: dict[str, list[Page]]) -> set[str]:
     """Pages the build makes besides posts, which a post may link to."""
-    return {"", "tags/", "feed.xml", "sitemap.xml"} | {
-        f"tags/{slugify(t)}/" for t in tags_of(pages)}
+    return {"", "tags/", "feed.xml", "sitemap.xml"} | {f"tags/{slugify(t)}/" for t in tags}
 
 
 def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
+    """Each tag's posts; two tags that would share a page ("Deep Learning" and
+    "deep-learning" are both tags/deep-learning/) are an error."""
     tags: dict[str, list[Page]] = {}
+    first: dict[str, tuple[str, Page]] = {}  # slug -> the tag that took it, and where
     for page in pages:
         for tag in page.tags:
+            other, where = first.setdefault(slugify(tag), (tag, page))
+            if other != tag:
+                raise BuildError(page.source, page.lines.get("tags"), (
+                    f"tag {brief(tag)} and tag {brief(other)} (in {where.source}) would share "
+                    f"the page tags/{slugify(tag)}/; spell them the same"))
             tags.setdefault(tag, []).append(page)
     return dict(sorted(tags.items(), key=lambda kv: kv[0].lower()))
 
 
-def write_listings(env, site: Site, pages: list[Page], out: SiteFiles) -> None:
+def write_listings(env, site: Site, pages: list[Page], tags: dict[str, list[Page]],
+                   out: SiteFiles) -> None:
     """Index, tag pages, feed, sitemap, 404: everything that lists posts."""
-    tags = tags_of(pages)
-    out.write_text("index.html", render_index(env, site, pages))
+    out.write_text("index.html", render_index(env, site, pages), "the index page")
     out.write_text("tags/index.html", render(env, "tags.html", "tags/", site=site, tags=tags,
-                                             lang=site.lang))
+                                             lang=site.lang), "the list of tags")
     for tag, tagged in tags.items():
         url = f"tags/{slugify(tag)}/"
         out.write_text(url + "index.html", render(env, "tag.html", url, site=site, tag=tag,
-                                                  pages=tagged, lang=site.lang))
+                                                  pages=tagged, lang=site.lang),
+                       f"the page of tag {brief(tag)}")
     updated = max((p.date for p in pages if p.date), default=None)
     out.write_text("feed.xml", render(env, "feed.xml", "", site=site, pages=pages[:20],
-                                      updated=updated))
+                                      updated=updated), "the Atom feed")
     out.write_text("sitemap.xml", render(env, "sitemap.xml", "", site=site, pages=pages,
-                                         tags=[slugify(t) for t in tags]))
+                                         tags=[slugify(t) for t in tags]), "the sitemap")
     # GitHub Pages serves 404.html at any depth, so its links start from base_url.
     out.write_text("404.html", render(env, "404.html", "", site=site, lang=site.lang,
-                                      root=site.base_url))
+                                      root=site.base_url), "the 404 page")
     # What the service worker shows for a page it has not saved while offline.
     out.write_text("offline.html", render(env, "offline.html", "", site=site, lang=site.lang,
-                                          root=site.base_url))
-    out.write_text(".nojekyll", "")  # publish files as they are, no Jekyll pass
+                                          root=site.base_url), "the offline page")
+    out.write_text(".nojekyll", "", "GitHub Pages' .nojekyll")  # publish files as they are
 
 
 def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
@@ -181,9 +188,9 @@ def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
     content = hashlib.sha256("".join(f.name + f.sha256 for f in files).encode()).hexdigest()
     folder = RUNTIME_DIR.format(hash=content[:10])
     for f in files:
-        out.copy_file(stage / f.name, folder + f.name)
+        out.copy_file(stage / f.name, folder + f.name, "the Pyodide runtime")
     wheel_name, wheel = browser_wheel.wheel_bytes(config.browser_package)
-    out.write_bytes(CLIENT_DIR + wheel_name, wheel)
+    out.write_bytes(CLIENT_DIR + wheel_name, wheel, "the page's Python")
     # Bytes the worker downloads with fetch (the .js/.mjs files come via import).
     fetched = sum(f.size for f in files if not f.name.endswith((".js", ".mjs"))) + len(wheel)
     # Paths as the page's script sees them, from static/nnpress/.
@@ -202,20 +209,21 @@ def assets_version(out: SiteFiles) -> str:
 
 def write_static(config: BuildConfig, out: SiteFiles) -> None:
     static = config.templates_dir / "static"
+    theme = "the theme's static files"
     for src in sorted(static.rglob("*")):
         if src.is_file() and src.parent.name != "widgets" and src.name != "site.css":
-            out.copy_file(src, "static/" + src.relative_to(static).as_posix())
+            out.copy_file(src, "static/" + src.relative_to(static).as_posix(), theme)
     # One stylesheet: the theme, then each widget's own rules (static/widgets/*.css).
     css = [(static / "site.css").read_text(encoding="utf-8")]
     css += [p.read_text(encoding="utf-8") for p in sorted((static / "widgets").glob("*.css"))]
-    out.write_text("static/site.css", "\n".join(css))
-    out.write_text("static/pygments.css", pygments_css())
+    out.write_text("static/site.css", "\n".join(css), theme)
+    out.write_text("static/pygments.css", pygments_css(), theme)
     for name in PAGE_SCRIPTS:  # written as data, so assets_version sees their bytes
-        out.write_bytes(CLIENT_DIR + name, (config.client_dir / name).read_bytes())
+        out.write_bytes(CLIENT_DIR + name, (config.client_dir / name).read_bytes(),
+                        "the page's scripts")
     for path, data in browser_libraries(config.node_modules).items():
-        out.write_bytes(path, data)
-    for rel, src in content_assets(config).items():  # images and data keep their paths
-        out.copy_file(src, rel)
+        out.write_bytes(path, data, "the browser libraries")
     stage = config.state_dir / "katex"  # maths fonts and CSS, verified by sha256
     for f in math_assets.vendor_math_assets(stage, node_modules=config.node_modules):
-        out.copy_file(stage / f.name, "static/katex/" + f.name)
+        out.copy_file(stage / f.name, "static/katex/" + f.name, "the maths fonts")
+

@@ -1,42 +1,69 @@
 """`build.py serve`: build, serve at http://127.0.0.1:8000/, rebuild on change.
 
 Edits to content/, templates/, client/ or pysrc/ trigger a rebuild; open pages
-reload themselves. A failed rebuild prints its error and keeps serving the
-last good site.
+reload themselves. A failed build never stops the server: its error is printed
+here and shown over the open pages (with its file and line) while the last good
+site is still served; the next good build clears it. A snippet that hangs is
+stopped by its time limit like any build's.
 """
 
 from __future__ import annotations
 
+import errno
+import sys
 import threading
 
 import watchfiles
 
 from ..config import BuildConfig
-from ..errors import BuildError
+from ..errors import BuildError, describe_unexpected
+from ..out_folder import check_out_folder
 from ..server import Reloads, make_server
 from .build import build
 
 
+def rebuild(config: BuildConfig, reloads: Reloads) -> None:
+    """One build; whatever goes wrong is reported, never raised."""
+    try:
+        report = build(config)
+    except BuildError as exc:
+        message = str(exc)
+    except Exception as exc:  # a bug of ours: keep serving the last good site
+        message = f"error: {describe_unexpected(exc)} (a bug in nnpress)"
+    else:
+        print(f"built {report.pages} pages in {report.seconds:.2f} s "
+              f"({report.files_changed} files changed)", flush=True)
+        reloads.bump()
+        return
+    print(message, flush=True)
+    print("build failed; still serving the last good site", flush=True)
+    reloads.fail(message)
+
+
 def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
-    report = build(config)
-    print(f"built {report.pages} pages in {report.seconds:.2f} s")
+    if not config.content_dir.is_dir():
+        raise BuildError(config.content_dir, None, "content folder not found")
+    check_out_folder(config.content_dir, config.out_dir)  # a mistake here is not an edit
     reloads = Reloads()
-    server = make_server(config.out_dir, host, port, config.base_url, reloads)
+    try:
+        server = make_server(config.out_dir, host, port, config.base_url, reloads)
+    except OSError as exc:
+        why = f"port {port} is in use" if exc.errno == errno.EADDRINUSE else exc.strerror
+        print(f"{host}:{port}: error: cannot serve there: {why}; choose another with --port",
+              file=sys.stderr)
+        return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"serving {config.out_dir}/ at http://{host}:{port}{config.base_url} (Ctrl+C stops)")
+    rebuild(config, reloads)
+    print(f"serving {config.out_dir}/ at http://{host}:{server.server_address[1]}"
+          f"{config.base_url} (Ctrl+C stops)", flush=True)
     watched = [config.content_dir, config.templates_dir, config.client_dir,
                config.browser_package.parent]
     try:
         for changes in watchfiles.watch(*[p for p in watched if p.exists()]):
             names = sorted({path for _, path in changes})
-            print(f"changed: {', '.join(names[:3])}{' ...' if len(names) > 3 else ''}")
-            try:
-                report = build(config)
-            except BuildError as exc:
-                print(exc)
-                continue
-            print(f"rebuilt in {report.seconds:.2f} s")
-            reloads.bump()
+            print(f"changed: {', '.join(names[:3])}{' ...' if len(names) > 3 else ''}",
+                  flush=True)
+            rebuild(config, reloads)
     except KeyboardInterrupt:
         pass
     finally:

@@ -31,6 +31,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from nnpress.params import brief
 
 from ..errors import SourceError
 
@@ -200,7 +201,7 @@ class LinkTreeprocessor(Treeprocessor):
             return self.resolver.rewrite(value, self.source, self.page_url)
         except ValueError as exc:
             what = WHAT_IS_MISSING.get(tag, "missing file")
-            raise SourceError(self._line_of(value), f"{what}: '{value}' ({exc})") from None
+            raise SourceError(self._line_of(value), f"{what}: {brief(value)} ({exc})") from None
 
     def _line_of(self, url: str) -> int:
         """The file line that holds `url`: the tree has no line numbers, the text does.

@@ -10,9 +10,11 @@ the build's CPython) and Run/Reset buttons that run it again in the page's
 Python. `py` works as well as `python`, `~~~` as well as backticks. Options
 follow `run`:
 
-    error    the code is meant to raise; show its traceback (otherwise a
-             snippet that raises fails the build, at the line that raised)
-    rows=N   the editor's height in lines (default: fit the code)
+    error      the code is meant to raise; show its traceback (otherwise a
+               snippet that raises fails the build, at the line that raised)
+    rows=N     the editor's height in lines (default: fit the code)
+    timeout=N  seconds the build lets it run (default: site.yml's
+               `snippet_timeout`, else 10); see `sitegen.snippet_runner`
 
 This preprocessor also renders ```widget blocks (the widget fence's own code),
 so every figure on a page is numbered in reading order whichever syntax
@@ -30,10 +32,12 @@ from nnpress.widget import create
 from nnpress.widgets.runnable import SnippetError
 
 from ..errors import SourceError
+from ..snippet_runner import MAX_TIMEOUT, SnippetLimits, prerun
 from .widget_fence import WidgetFencePreprocessor
 
 OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?:python3?|py)\s+run(?:\s+(?P<options>.*?))?\s*$")
-OPTIONS = "error, rows=N"
+OPTIONS = "error, rows=N, timeout=N"
+SECONDS = re.compile(r"\d+(\.\d+)?")
 
 
 class RunnableFencePreprocessor(WidgetFencePreprocessor):
@@ -47,8 +51,11 @@ class RunnableFencePreprocessor(WidgetFencePreprocessor):
         first = next((n for n, text in enumerate(body) if text.strip()), len(body))
         params = {"code": "\n".join(body[first:]).rstrip()}  # no blank lines around it
         params.update(self._options(opened["options"] or "", start))
+        timeout = params.pop("timeout", self.limits.timeout)
         try:
-            return create("runnable", params).render_html(self.next_id("runnable"))
+            widget = create("runnable", params)
+            prerun(widget, timeout, "python run block", start, start + first)
+            return widget.render_html(self.next_id("runnable"))
         except SnippetError as exc:  # the snippet's line 1 is `first` lines after the fence
             line = start + first + exc.line if exc.line else start
             raise SourceError(line, f"python run block: {exc}") from None
@@ -64,6 +71,10 @@ class RunnableFencePreprocessor(WidgetFencePreprocessor):
                 params["error"] = True
             elif key == "rows" and value.isdigit():
                 params["rows"] = int(value)
+            elif key == "timeout" and SECONDS.fullmatch(value):
+                if not 0 < float(value) <= MAX_TIMEOUT:
+                    raise SourceError(start, f"timeout={value}: at most {MAX_TIMEOUT:g} s")
+                params["timeout"] = float(value)  # a build setting, not the figure's
             else:
                 raise SourceError(start, f"unknown option '{word}' after `run` (known: {OPTIONS})")
         return params
@@ -72,6 +83,10 @@ class RunnableFencePreprocessor(WidgetFencePreprocessor):
 class RunnableFenceExtension(Extension):
     """Shares `md.nnpress_widgets` (the page's figures) with the widget fence."""
 
+    def __init__(self, limits: SnippetLimits | None = None):
+        super().__init__()
+        self.limits = limits
+
     def extendMarkdown(self, md: Markdown) -> None:
         self.md = md
         if not hasattr(md, "nnpress_widgets"):
@@ -79,7 +94,8 @@ class RunnableFenceExtension(Extension):
         md.registerExtension(self)
         # After display maths (29), which needs the lines unshifted; before the widget
         # fence (28) and fenced code (25), so these blocks never reach the highlighter.
-        md.preprocessors.register(RunnableFencePreprocessor(md), "runnable_fence", 28.5)
+        md.preprocessors.register(RunnableFencePreprocessor(md, self.limits), "runnable_fence",
+                                 28.5)
 
     def reset(self) -> None:
         self.md.nnpress_widgets = []  # type: ignore[attr-defined]

@@ -16,19 +16,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from nnpress.params import ParamError
 from nnpress.widget import create
+from nnpress.widgets.runnable import Runnable
 
 from ..errors import SourceError
+from ..snippet_runner import SnippetLimits, prerun
+from ..yaml_input import load_yaml
 
 OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*widget\s+(?P<name>[\w.-]+)\s*(?P<rest>.*)$")
 ANY_FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 
 class WidgetFencePreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, limits: SnippetLimits | None = None):
+        super().__init__(md)
+        self.limits = limits or SnippetLimits()  # for `runnable` figures, run at build time
+
     def run(self, lines: list[str]) -> list[str]:
         offset = getattr(self.md, "nnpress_first_line", 1)
         out: list[str] = []
@@ -68,6 +74,9 @@ class WidgetFencePreprocessor(Preprocessor):
                 widget = create(name, params)
             except KeyError as exc:
                 raise SourceError(start, exc.args[0]) from None
+            if isinstance(widget, Runnable):  # its snippet starts on the line after `code:`
+                code_line = param_line(start + 1, body, "code")
+                prerun(widget, self.limits.timeout, f"widget '{name}'", start, code_line)
             return widget.render_html(self.next_id(name), caption)
         except ParamError as exc:  # from parsing, or a check only rendering can make
             line = param_line(start + 1, body, exc.key) if exc.key else start
@@ -89,12 +98,8 @@ class WidgetFencePreprocessor(Preprocessor):
 
     @staticmethod
     def _parse(body: str, start: int) -> dict[str, Any]:
-        try:
-            params = yaml.safe_load(body) if body.strip() else {}
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark
-            line = start + 1 + mark.line if mark else start
-            raise SourceError(line, f"bad widget parameters: {exc.problem}") from None
+        last = start + 1 + body.count("\n")  # libyaml may point past the block's end
+        params = load_yaml(body, start + 1, "widget parameters", last) if body.strip() else {}
         if not isinstance(params, dict):
             raise SourceError(start + 1, "widget parameters must be 'key: value' lines")
         return params
@@ -103,12 +108,16 @@ class WidgetFencePreprocessor(Preprocessor):
 class WidgetFenceExtension(Extension):
     """Registers the preprocessor; `md.nnpress_widgets` lists the widgets of a page."""
 
+    def __init__(self, limits: SnippetLimits | None = None):
+        super().__init__()
+        self.limits = limits
+
     def extendMarkdown(self, md: Markdown) -> None:
         self.md = md
         md.nnpress_widgets = []  # type: ignore[attr-defined]
         md.registerExtension(self)
         # Before fenced code (25) so the block never reaches the highlighter.
-        md.preprocessors.register(WidgetFencePreprocessor(md), "widget_fence", 28)
+        md.preprocessors.register(WidgetFencePreprocessor(md, self.limits), "widget_fence", 28)
 
     def reset(self) -> None:
         self.md.nnpress_widgets = []  # type: ignore[attr-defined]

@@ -11,7 +11,8 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
-from sitegen.pages import find_sources, read_page
+from sitegen.content_folder import find_sources
+from sitegen.pages import read_page
 from sitegen.server import Handler
 from sitegen.templates import CONTENT_SECURITY_POLICY
 

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from sitegen.pages import find_sources, read_page
+from sitegen.content_folder import find_sources
+from sitegen.pages import read_page
 
 from ..conftest import PROJECT
 from .actions import set_slider, wait_for_text

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..params import ParamError
+from ..params import ParamError, brief
 
 MAX_ROWS = 30
 MISSING_AGE_FILL = 29.78  # mean known age of rows 1-600 (the training rows), 29.7827
@@ -62,8 +62,8 @@ def passengers_from_rows(rows: list[Any]) -> tuple[Passenger, ...]:
         ):
             raise ParamError(f"{where}: age must be a number from 0 to 120 or null", "passengers")
         sex = row.get("sex")
-        if isinstance(sex, bool) or sex not in SEXES:
-            raise ParamError(f"{where}: sex must be male or female, got {sex!r}", "passengers")
+        if isinstance(sex, bool) or not isinstance(sex, (str, int)) or sex not in SEXES:
+            raise ParamError(f"{where}: sex must be male or female, got {brief(sex)}", "passengers")
         survived = row.get("survived")
         if survived is not None and (isinstance(survived, bool) or survived not in (0, 1)):
             raise ParamError(f"{where}: survived must be 0 or 1", "passengers")

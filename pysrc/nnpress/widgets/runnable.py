@@ -38,6 +38,7 @@ from ..widget import Widget
 FILENAME = "<snippet>"  # what tracebacks call the reader's code
 OUTPUT_LIMIT = 20_000  # characters of output shown; the rest is only counted
 MAX_FRAMES = 6  # traceback frames shown, innermost last
+MESSAGE_LIMIT = 120  # characters of the exception quoted in a build error
 SEED = 0  # numpy's and Python's global generators restart here on every run
 ROWS = (2, 30)  # the textarea fits the code within these many lines
 
@@ -242,8 +243,11 @@ class Runnable(Widget):
         self.result = result
         if result.failed and not self.params.error:
             where = f" (line {result.line} of the snippet)" if result.line else ""
+            message = result.message
+            if len(message) > MESSAGE_LIMIT:
+                message = message[: MESSAGE_LIMIT - 3] + "..."
             raise SnippetError(
-                f"the code raised {result.message}{where}; if that is the point, mark the "
+                f"the code raised {message}{where}; if that is the point, mark the "
                 "block `python run error` (or set error: true)",
                 result.line,
             )
