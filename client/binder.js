@@ -96,10 +96,19 @@
     watch() {
       this.started = performance.now();
       this.showRunning = setTimeout(() => this.running(true), 300);
-      if (this.timeout) {
-        this.limit = setTimeout(() => nnpress.page.stop(
-          `the code ran longer than its limit of ${this.timeout} s`), this.timeout * 1000);
-      }
+      if (nnpress.page.sandboxReady) this.startLimit();
+    }
+
+    // The time limit counts the code's run, not the sandbox's start (page.js
+    // calls this again once that Python is ready).
+    startLimit() {
+      clearTimeout(this.limit);
+      if (!this.inflight) return;
+      if (this.root.classList.contains("nn-running")) this.running(true); // now: "Running…"
+      if (!this.timeout) return;
+      this.started = performance.now();
+      this.limit = setTimeout(() => nnpress.page.stop(
+        `the code ran longer than its limit of ${this.timeout} s`), this.timeout * 1000);
     }
 
     unwatch() {
@@ -119,7 +128,10 @@
       const controls = this.root.querySelector(".nn-controls") || this.root;
       controls.append(stop);
       const live = this.root.querySelector('[data-slot="live"]');
-      if (live) live.textContent = "Running… press Stop to end it.";
+      if (live) {
+        live.textContent = nnpress.page.sandboxReady
+          ? "Running… press Stop to end it." : "Starting Python for this code…";
+      }
     }
 
     // The sandbox was ended (Stop or the time limit): say so; the next event

@@ -50,7 +50,7 @@
 
   function worker() {
     const source = elementText("nn-edition-worker");
-    // The URL stays valid for the page's life: the one worker needs it only once.
+    // Each worker (the page's Python, the code blocks' sandbox) gets its own URL.
     return new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })));
   }
 

@@ -85,10 +85,14 @@
 
   function startSandbox() {
     const box = newWorker();
+    box.ready = false;
     box.onmessage = ({ data }) => {
       if (data.type === "error") {
         for (const figure of isolated()) figure.fail(`Python for code could not start: ${data.error}`);
-      } else if (data.type !== "progress" && data.type !== "ready") {
+      } else if (data.type === "ready") {
+        box.ready = true;
+        for (const figure of isolated()) figure.startLimit();
+      } else if (data.type !== "progress") {
         onMessage({ data });
       }
     };
@@ -179,6 +183,8 @@
   function liven() {
     post({ type: "page" });
     if (sandbox) sandbox.postMessage({ type: "page", generation });
+    // A page with code: start its sandbox once the page has settled, so Run answers at once.
+    else if (isolated().length) setTimeout(() => { if (isolated().length) sandbox ||= startSandbox(); }, 1500);
     for (const figure of nnpress.figures.values()) figure.enable();
     for (const figure of nnpress.figures.values()) figure.send(true);
     document.documentElement.dataset.nnpress = "ready";
@@ -229,5 +235,6 @@
   nnpress.page = {
     boot, attach, stop,
     get state() { return state; }, get worker() { return worker; }, get sandbox() { return sandbox; },
+    get sandboxReady() { return Boolean(sandbox?.ready); },
   };
 })();

@@ -26,6 +26,9 @@ class Widget:
     name: ClassVar[str] = ""  # the name authors write after ```widget
     Params: ClassVar[type]  # a dataclass; see nnpress.params
     playing: bool = False  # while true the page calls tick() every frame
+    # True: the page runs this figure in a Python of its own, which the reader can
+    # stop (code that may never end); `page_timeout()` seconds stop it by themselves.
+    isolated: ClassVar[bool] = False
 
     def __init__(self, params: Any):
         self.params = params
@@ -45,6 +48,10 @@ class Widget:
 
     def tick(self) -> None:
         """One animation step while `playing`."""
+
+    def page_timeout(self) -> float | None:
+        """Seconds an isolated figure's reply may take in the page before it is stopped."""
+        return None
 
     def arrange(self, controls: str, slots: dict[str, str]) -> str:
         """Lay out the widget body; override for a custom arrangement."""
@@ -74,9 +81,13 @@ class Widget:
         # allow_nan=False: JSON has no NaN or infinity (parse_params refuses them first)
         params = escape(json.dumps(params_to_dict(self.params), sort_keys=True, allow_nan=False))
         cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+        isolated = ""
+        if self.isolated:
+            limit = self.page_timeout()
+            isolated = " data-isolated" + (f' data-timeout="{limit:g}"' if limit else "")
         return (
             f'<figure class="nn-widget nn-{self.name}" id="{widget_id}" '
-            f'data-widget="{self.name}" data-params="{params}">{body}'
+            f'data-widget="{self.name}" data-params="{params}"{isolated}>{body}'
             f'<p class="nn-live" data-slot="live" aria-live="polite">'
             f"{escape(self.announce())}</p>{cap}</figure>"
         )

@@ -51,7 +51,7 @@ class RunnableFencePreprocessor(WidgetFencePreprocessor):
         first = next((n for n, text in enumerate(body) if text.strip()), len(body))
         params = {"code": "\n".join(body[first:]).rstrip()}  # no blank lines around it
         params.update(self._options(opened["options"] or "", start))
-        timeout = params.pop("timeout", self.limits.timeout)
+        timeout = params.get("timeout", self.limits.timeout)  # the build's limit, and the page's
         try:
             widget = create("runnable", params)
             prerun(widget, timeout, "python run block", start, start + first)
@@ -74,7 +74,7 @@ class RunnableFencePreprocessor(WidgetFencePreprocessor):
             elif key == "timeout" and SECONDS.fullmatch(value):
                 if not 0 < float(value) <= MAX_TIMEOUT:
                     raise SourceError(start, f"timeout={value}: at most {MAX_TIMEOUT:g} s")
-                params["timeout"] = float(value)  # a build setting, not the figure's
+                params["timeout"] = float(value)
             else:
                 raise SourceError(start, f"unknown option '{word}' after `run` (known: {OPTIONS})")
         return params

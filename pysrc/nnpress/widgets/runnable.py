@@ -40,6 +40,7 @@ OUTPUT_LIMIT = 20_000  # characters of output shown; the rest is only counted
 MAX_FRAMES = 6  # traceback frames shown, innermost last
 MESSAGE_LIMIT = 120  # characters of the exception quoted in a build error
 SEED = 0  # numpy's and Python's global generators restart here on every run
+PAGE_TIMEOUT = 30.0  # seconds a run may take in the page unless the block says `timeout=N`
 ROWS = (2, 30)  # the textarea fits the code within these many lines
 
 
@@ -154,6 +155,8 @@ class Params:
     code: str = ""  # the Python to show and run (required)
     rows: int | None = ranged(None, 1, 60, "textarea height in lines; default: fit the code")
     error: bool = False  # the code is meant to raise: show the error instead of failing the build
+    # Seconds a run may take, at build time and in the page (where Stop ends it sooner).
+    timeout: float | None = ranged(None, 0.1, 3600, "seconds a run may take")
 
     def check(self) -> None:
         if not self.code.strip():
@@ -163,6 +166,7 @@ class Params:
 class Runnable(Widget):
     name = "runnable"
     Params = Params
+    isolated = True  # a reader's endless loop must not stop the page's other figures
 
     def __init__(self, params: Params):
         super().__init__(params)
@@ -170,6 +174,9 @@ class Runnable(Widget):
         self.ran = params.code  # the code whose output the page shows
         self.result: RunResult | None = None  # None: the page still shows the build's output
         self.runs = 0  # presses of Run or Reset, so each one is announced
+
+    def page_timeout(self) -> float:
+        return self.params.timeout or PAGE_TIMEOUT
 
     def rows(self) -> int:
         if self.params.rows is not None:
