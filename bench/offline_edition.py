@@ -40,7 +40,7 @@ def site_files(out: Path) -> SiteFiles:
     files = SiteFiles()
     for path in out.rglob("*"):
         if path.is_file():
-            files.copy_file(path, path.relative_to(out).as_posix())
+            files.copy_file(path, path.relative_to(out).as_posix(), "the built site")
     return files
 
 
