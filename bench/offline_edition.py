@@ -26,6 +26,7 @@ from harness import PROJECT, chromium, live_site
 
 from sitegen.editions import runtime_payload
 from sitegen.offline_edition import EDITION_SCRIPT, PAYLOAD_ID, WORKER_SCRIPT, Edition
+from sitegen.out_folder import MARKER
 from sitegen.output import SiteFiles
 
 SLUG = "activation"
@@ -39,7 +40,7 @@ def site_files(out: Path) -> SiteFiles:
     """A built site read back as the build holds it, to time the edition's steps."""
     files = SiteFiles()
     for path in out.rglob("*"):
-        if path.is_file():
+        if path.is_file() and path.name != MARKER:
             files.copy_file(path, path.relative_to(out).as_posix(), "the built site")
     return files
 
