@@ -46,8 +46,11 @@
       if (!state.waiting) return;
       event.preventDefault();
       const url = event.detail.url;
-      wb.addEventListener("controlling", () => location.assign(url));
-      wb.messageSkipWaiting();
+      const go = () => location.assign(url);
+      navigator.serviceWorker.addEventListener("controllerchange", go, { once: true });
+      setTimeout(go, 5000); // never leave the reader waiting on the switch
+      navigator.serviceWorker.getRegistration(root.pathname)
+        .then((registration) => registration?.waiting?.postMessage({ type: "SKIP_WAITING" }));
     });
     nnpress.offline.workbox = wb;
     const registration = await wb.register();
