@@ -243,7 +243,7 @@ def test_a_heading_id_is_made_from_its_words(render):
 
 
 def test_vendored_css_links_only_the_vendored_fonts(tmp_path):
-    files = vendor_math_assets(tmp_path)
+    files = vendor_math_assets(tmp_path, node_modules=PROJECT / "node_modules")
     assert [f.name for f in files] == sorted([CSS_NAME] + [f"fonts/{n}" for n in FONT_SHA256])
     css = (tmp_path / CSS_NAME).read_text("utf-8")
     urls = re.findall(r"url\(([^)]*)\)", css)

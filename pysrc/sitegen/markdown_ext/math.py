@@ -43,7 +43,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..config import PROJECT
+from .. import project_files
 from ..errors import SourceError
 from ..math_assets import katex_dir
 from ..runtime import VendorError
@@ -243,7 +243,7 @@ class MathExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
             "node": ["node", "the Node.js executable that runs KaTeX"],
-            "node_modules": [str(PROJECT / "node_modules"), "where `npm ci` installed katex"],
+            "node_modules": [str(project_files.node_modules()), "where `npm ci` installed katex"],
         }
         super().__init__(**kwargs)
         self.expressions: list[Expression] = []
