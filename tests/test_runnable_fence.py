@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 from markdown.test_tools import TestCase
-from nnpress.widget import create
+from nnpress.widgets import create
 
 from sitegen.errors import SourceError
 from sitegen.markdown_ext.runnable_fence import RunnableFenceExtension

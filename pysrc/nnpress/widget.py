@@ -19,7 +19,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from .controls import Control, control_state
-from .params import brief, params_to_dict, parse_params
+from .params import params_to_dict, parse_params
 
 
 class Widget:
@@ -88,17 +88,3 @@ class Widget:
         controls = {c.name: control_state(c) for c in self.controls()}
         return {"slots": slots, "controls": controls, "playing": self.playing}
 
-
-def widget_classes() -> dict[str, type[Widget]]:
-    """Every widget in nnpress.widgets, by the name authors use."""
-    from . import widgets
-
-    return widgets.REGISTRY
-
-
-def create(name: str, raw_params: dict[str, Any] | None) -> Widget:
-    classes = widget_classes()
-    if name not in classes:
-        known = ", ".join(sorted(classes))
-        raise KeyError(f"unknown widget {brief(name)} (known: {known})")
-    return classes[name].from_mapping(raw_params)

@@ -29,9 +29,8 @@ from typing import Any
 from nnpress.params import brief
 
 from .errors import SourceError
+from .urls import MORE, post_url, slugify
 
-POST_URL = "/posts/{}/"  # where pages.py puts a post, from the site root
-MORE = "<!--more-->"  # our excerpt marker (pages.excerpt_of)
 SUPPORTED = "raw, highlight, post_url, link, comment"
 FILTERS = "relative_url, absolute_url, prepend, append"
 
@@ -270,9 +269,7 @@ class _Scanner:
         if name == "post_url" and not post:
             raise self.fail(start, f"{{% post_url {target} %}}: name a post like 2020-01-02-slug")
         if post and (name == "post_url" or base.endswith((".md", ".markdown"))):
-            from .pages import slugify  # here: pages.py imports this module
-
-            return POST_URL.format(slugify(post[1]))
+            return "/" + post_url(slugify(post[1]))
         return "/" + target.lstrip("/")
 
     # -- {{ expressions }} -------------------------------------------------------------------

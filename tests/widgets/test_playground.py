@@ -11,8 +11,7 @@ import numpy as np
 import pytest
 from nnpress.engine import make_dataset
 from nnpress.params import ParamError
-from nnpress.widget import create
-from nnpress.widgets import _heatmap
+from nnpress.widgets import _heatmap, create
 from nnpress.widgets.playground import GRID, Playground
 
 

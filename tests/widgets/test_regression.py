@@ -6,7 +6,7 @@ import re
 
 import pytest
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets._houses import decimals, num, plus
 
 from sitegen.convert import convert_body

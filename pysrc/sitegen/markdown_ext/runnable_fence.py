@@ -28,7 +28,7 @@ import re
 from markdown import Markdown
 from markdown.extensions import Extension
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets.runnable import SnippetError
 
 from ..errors import SourceError

@@ -20,7 +20,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets.runnable import Runnable
 
 from ..errors import SourceError
