@@ -29,6 +29,7 @@ from typing import Any
 from nnpress.params import brief
 
 from .errors import SourceError
+from .markdown_ext import fences
 from .urls import MORE, post_url, slugify
 
 SUPPORTED = "raw, highlight, post_url, link, comment"
@@ -36,7 +37,6 @@ FILTERS = "relative_url, absolute_url, prepend, append"
 
 POST_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(.+?)(?:\.(?:md|markdown))?$")
 SPECIAL = re.compile(r"\\.|`+|\{\{|\{%|\n", re.S)  # what the inline scanner stops at
-FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})([^\n]*)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 RAW_MARK = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 IAL = re.compile(r"""\{:(?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*\}""")  # {: .c}, {:toc}, {::x /}
@@ -134,9 +134,9 @@ class _Scanner:
         src, pos = self.src, self.pos
         end = src.find("\n", pos)
         end = len(src) if end < 0 else end
-        if (m := FENCE.match(src, pos)) and not (m[1][0] == "`" and "`" in m[2]):
-            close = re.compile(rf"^[ \t]*{re.escape(m[1][0])}{{{len(m[1])},}}[ \t]*$", re.M)
-            if c := close.search(src, end + 1):  # unclosed: superfences shows it as text
+        if (m := fences.TEXT_OPEN.match(src, pos)) and not (m[1][0] == "`" and "`" in m[2]):
+            # unclosed: superfences shows it as text
+            if c := fences.text_close(m[1]).search(src, end + 1):
                 self.out.append(RAW_MARK.sub("", src[pos : c.end()]))
                 self.pos = c.end()
                 return True

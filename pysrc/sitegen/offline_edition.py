@@ -31,7 +31,7 @@ from html import escape
 from urllib.parse import unquote, urlsplit
 
 from .html_tags import Tag, start_tags
-from .markdown_ext.links import attribute_spans, is_local, relative_url, split_srcset
+from .html_urls import attribute_spans, is_local, relative_url, split_srcset
 from .math_assets import fonts_in_use
 from .output import SiteFiles
 

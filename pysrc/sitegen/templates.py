@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from .markdown_ext.links import rebase
+from .html_urls import rebase
 from .urls import root_for, slugify
 
 
