@@ -19,6 +19,7 @@ from nnpress.params import brief
 from . import frontmatter, jekyll
 from .content_folder import read_source
 from .errors import BuildError, SourceError
+from .liquid import render_liquid
 from .urls import MORE, output_path, post_url, slugify
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
@@ -74,7 +75,7 @@ def _read_page(path: Path, text: str, lang_default: str) -> Page:
     meta, at = jekyll.jekyll_meta(fm.data, fm.lines), fm.lines.get
     # Jekyll's Liquid ({{ site.baseurl }}, {% highlight %}, ...) becomes plain Markdown;
     # anything else in {% %} or {{ }} is an error rather than text shown to readers.
-    body = jekyll.render_liquid(fm.body, fm.body_line, meta, site={})
+    body = render_liquid(fm.body, fm.body_line, meta, site={})
     stem_date, stem = None, path.stem
     if m := JEKYLL_NAME.match(path.stem):
         stem_date, stem = m.group(1), m.group(2)
