@@ -16,7 +16,7 @@ import numpy as np
 from .. import svg
 from ..controls import Button
 from ..engine import linear
-from ._houses import num
+from ..numerals import num
 
 # Button name -> how many steps it takes. Distinct names: the page updates controls by name.
 STEP_BUTTONS = {"gd-1": ("GD step", 1), "gd-10": ("10 GD steps", 10),

@@ -17,21 +17,8 @@ from .. import svg
 from ..controls import Slider
 from ..diagram import Diagram, Edge, Node
 from ..engine.datasets import house_arrays
+from ..numerals import num, plus
 from ..params import ParamError
-
-MINUS = "\u2212"
-
-
-def num(v: float, digits: int) -> str:
-    """Fixed decimals with a true minus sign; never "−0.00"."""
-    v = round(float(v), digits) + 0.0
-    return f"{v:.{digits}f}".replace("-", MINUS)
-
-
-def plus(v: float, digits: int) -> str:
-    """A term added in a sum: "+ 3.58" or "− 3.58"."""
-    v = round(float(v), digits) + 0.0
-    return f"+ {num(v, digits)}" if v >= 0 else f"{MINUS} {num(-v, digits)}"
 
 
 def decimals(step: float) -> int:

@@ -14,9 +14,10 @@ import numpy as np
 
 from ..controls import NumberInput
 from ..engine.network import Network
+from ..numerals import num, par, short
 from ..params import ParamError, choice
 from ..widget import Widget
-from ._networks import finite, num, par, short, sub, value_network
+from ._networks import finite, sub, value_network
 
 LIMIT = 100.0  # every typed number is kept within [-LIMIT, LIMIT]
 # shape: (layer sizes, neuron names, default bias)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
 from ._house_descent import STEP_BUTTONS, Descent, Surface, error_chart, gd_buttons
-from ._houses import HouseLine, Range, controls_html, num, readout
+from ._houses import HouseLine, Range, controls_html, readout
 
 
 @dataclass

@@ -14,11 +14,11 @@ import numpy as np
 
 from ..controls import Select, Slider
 from ..engine import DATASET_NAMES, Network, get_loss, make_dataset, sgd_epoch
+from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
 from . import _heatmap
 from . import _playground_view as view
-from ._training_chart import num
 from ._training_controls import RunLoop, step_buttons
 
 LABELS = {"circle": "Circle", "xor": "Exclusive or", "gauss": "Two Gaussians", "spiral": "Spiral"}

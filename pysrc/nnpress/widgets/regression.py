@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..numerals import num
 from ..params import ParamError, ranged
 from ..widget import Widget
-from ._houses import HouseLine, Range, controls_html, num, readout
+from ._houses import HouseLine, Range, controls_html, readout
 
 
 @dataclass

@@ -16,9 +16,10 @@ import numpy as np
 from .. import svg
 from ..controls import Slider
 from ..engine import NEW_PEOPLE, PEOPLE, Network, people_arrays, sgd_epoch
+from ..numerals import num
 from ..params import ranged
 from ..widget import Widget
-from ._training_chart import curve, head, nice_ceiling, num
+from ._training_chart import curve, head, nice_ceiling
 from ._training_controls import RunLoop
 
 WEIGHT = (-40, 40)  # slider range for the reader's person: pounds minus 135
