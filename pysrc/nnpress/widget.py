@@ -32,6 +32,10 @@ class Widget:
 
     # --- what subclasses provide -------------------------------------------
     def controls(self) -> list[Control]:
+        """The figure's controls, each with a name unique in the figure. The same names on
+        every call, whatever the state: the page binds its elements by name once, and a
+        state update only changes their values (a control that does not apply is disabled,
+        never left out)."""
         return []
 
     def slots(self) -> dict[str, str]:
@@ -46,9 +50,11 @@ class Widget:
     def tick(self) -> None:
         """One animation step while `playing`."""
 
-    def arrange(self, controls: str, slots: dict[str, str]) -> str:
-        """Lay out the widget body; override for a custom arrangement."""
-        return f'<div class="nn-controls">{controls}</div>' + "".join(slots.values())
+    def arrange(self, controls: dict[str, str], slots: dict[str, str]) -> str:
+        """Lay out the widget body from each control's HTML and each slot's, by name (in the
+        order of `controls()` and `slots()`); override for a custom arrangement."""
+        return f'<div class="nn-controls">{"".join(controls.values())}</div>' + "".join(
+            slots.values())
 
     # --- shared machinery ---------------------------------------------------
     @classmethod
@@ -69,8 +75,7 @@ class Widget:
 
     def render_html(self, widget_id: str, caption: str = "") -> str:
         """The whole figure as the page first shows it (build time)."""
-        controls = "".join(c.html() for c in self.controls())
-        body = self.arrange(controls, self.rendered_slots())
+        body = self.arrange({c.name: c.html() for c in self.controls()}, self.rendered_slots())
         # allow_nan=False: JSON has no NaN or infinity (parse_params refuses them first)
         params = escape(json.dumps(params_to_dict(self.params), sort_keys=True, allow_nan=False))
         cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""

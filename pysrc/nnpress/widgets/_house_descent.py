@@ -25,6 +25,9 @@ MAX_STEPS = 100_000  # a run stops growing here (the history stays small: floats
 BLOW_UP = 1e12  # an error beyond this means the learning rate is too large
 
 
+GD_BUTTONS = (*STEP_BUTTONS, "reset")  # the names of gd_buttons()
+
+
 def gd_buttons() -> list[Button]:
     return [Button(name, label) for name, (label, _) in STEP_BUTTONS.items()] + [
         Button("reset", "Reset")

@@ -8,6 +8,7 @@ Prices are in $1000 throughout, the error is the mean squared error (MSE).
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from html import escape
 
@@ -78,12 +79,12 @@ def readout(values: list[tuple[str, str]], mse: float, steps: int | None = None)
     return '<p class="nn-house-values">' + "".join(parts) + "</p>"
 
 
-def controls_html(controls: list) -> str:
-    """Sliders on one row, buttons on the next (the page's binder finds them by name)."""
-    sliders = "".join(c.html() for c in controls if isinstance(c, Slider))
-    buttons = "".join(c.html() for c in controls if not isinstance(c, Slider))
+def controls_html(controls: dict[str, str], buttons: Collection[str] = ()) -> str:
+    """Sliders on one row, the `buttons` on the next (the page's binder finds them by name)."""
+    sliders = "".join(html for name, html in controls.items() if name not in buttons)
+    pressed = "".join(html for name, html in controls.items() if name in buttons)
     out = f'<div class="nn-controls">{sliders}</div>'
-    return out + (f'<div class="nn-controls nn-house-buttons">{buttons}</div>' if buttons else "")
+    return out + (f'<div class="nn-controls nn-house-buttons">{pressed}</div>' if pressed else "")
 
 
 def price_digits(prices: np.ndarray) -> int:

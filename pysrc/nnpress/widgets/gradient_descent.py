@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
-from ._house_descent import STEP_BUTTONS, Descent, Surface, error_chart, gd_buttons
+from ._house_descent import GD_BUTTONS, STEP_BUTTONS, Descent, Surface, error_chart, gd_buttons
 from ._houses import HouseLine, Range, controls_html, readout
 
 
@@ -109,7 +109,7 @@ class GradientDescent(Widget):
         heatmap = (f'<div class="nn-house-map">{get("surface", "")}{get("path", "")}</div>'
                    if "surface" in slots else "")
         figures = get("fit", "") + heatmap + get("errors", "") + get("diagram", "")
-        return (controls_html(self.controls()) + slots["readout"]
+        return (controls_html(controls, GD_BUTTONS) + slots["readout"]
                 + f'<div class="nn-house-grid">{figures}</div>{get("table", "")}')
 
     def announce(self):

@@ -175,13 +175,15 @@ class Playground(RunLoop, Widget):
         }
 
     def arrange(self, controls, slots):
-        c = [ctl.html() for ctl in self.controls()]
+        c = controls
         return (
-            f'<div class="nn-controls pg-run">{"".join(c[:3])}{slots["readout"]}</div>'
-            f'<div class="nn-controls pg-setup">{c[3]}{c[5]}{c[6]}'
-            f'<div class="pg-noise">{c[4]}{slots["noise"]}</div></div>'
+            f'<div class="nn-controls pg-run">{c["play"]}{c["step"]}{c["reset"]}'
+            f'{slots["readout"]}</div>'
+            f'<div class="nn-controls pg-setup">{c["dataset"]}{c["activation"]}'
+            f'{c["learning_rate"]}<div class="pg-noise">{c["noise"]}{slots["noise"]}</div></div>'
             '<div class="nn-controls pg-shape-row"><span class="pg-knob">Layers '
-            f'{c[7]}{c[8]}</span><span class="pg-knob">Units {c[9]}{c[10]}</span>'
+            f'{c["layers_down"]}{c["layers_up"]}</span>'
+            f'<span class="pg-knob">Units {c["units_down"]}{c["units_up"]}</span>'
             f'{slots["shape"]}</div>'
             f'<div class="pg-body">{slots["network"]}'
             f'<div class="pg-plot">{slots["heatmap"]}{slots["points"]}</div>'

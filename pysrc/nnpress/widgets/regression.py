@@ -100,7 +100,7 @@ class Regression(Widget):
 
     def arrange(self, controls, slots):
         figures = "".join(slots.get(k, "") for k in ("fit", "diagram"))
-        return (controls_html(self.controls()) + slots["readout"]
+        return (controls_html(controls) + slots["readout"]
                 + f'<div class="nn-house-grid">{figures}</div>{slots.get("table", "")}')
 
     def announce(self):

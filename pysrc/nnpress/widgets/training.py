@@ -125,12 +125,11 @@ class TrainingRun(RunLoop, Widget):
         )
 
     def arrange(self, controls, slots):
-        buttons, sliders = self.controls()[:3], self.controls()[3:]
+        c = controls
         return (
-            '<div class="nn-controls tr-run">' + "".join(c.html() for c in buttons)
+            f'<div class="nn-controls tr-run">{c["play"]}{c["step"]}{c["reset"]}'
             + slots["readout"] + "</div>" + slots["chart"] + slots["people"]
-            + '<div class="nn-controls tr-person">' + "".join(c.html() for c in sliders)
-            + "</div>"
+            + f'<div class="nn-controls tr-person">{c["weight"]}{c["height"]}</div>'
         )
 
     def announce(self):
