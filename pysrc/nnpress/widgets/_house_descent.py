@@ -6,14 +6,12 @@ Used by `gradient-descent` and `two-variable`; no widget lives here.
 
 from __future__ import annotations
 
-import base64
 import math
-import struct
-import zlib
 
 import numpy as np
 
 from .. import svg
+from ..bitmap import png_data_uri
 from ..controls import Button
 from ..engine import linear
 from ..numerals import num
@@ -149,20 +147,6 @@ RAMP = np.array([[253, 253, 252], [220, 232, 251], [126, 164, 232], [47, 111, 22
 BANDS = 14  # colour steps, so that the level sets read as contours
 
 
-def png(rgb: np.ndarray) -> bytes:
-    """A truecolour PNG of an (h, w, 3) uint8 array; zlib and struct only."""
-    h, w, _ = rgb.shape
-    raw = np.concatenate([np.zeros((h, 1), np.uint8), rgb.reshape(h, w * 3)], axis=1)
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(tag + data) & 0xFFFFFFFF
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6)) + chunk(b"IEND", b""))
-
-
 def colour(grid: np.ndarray) -> np.ndarray:
     """Log of the error, in BANDS steps, through RAMP: (rows, cols) -> (rows, cols, 3) uint8."""
     g = np.log(grid)
@@ -189,7 +173,7 @@ class Surface:
         ws = np.linspace(*w_range, self.COLS)
         bs = np.linspace(*b_range, self.ROWS)
         grid = linear.mse_grid(x, y, ws, bs)[::-1]  # (ROWS, COLS), top row = largest bias
-        uri = "data:image/png;base64," + base64.b64encode(png(colour(grid))).decode("ascii")
+        uri = png_data_uri(colour(grid))
         f = self.frame
         self.best = (best_w, best_b)
         best = ""
