@@ -17,6 +17,7 @@ import numpy as np
 from .. import svg
 from ..controls import Slider
 from ..diagram import Diagram, Edge, Node
+from ..engine import linear
 from ..engine.datasets import house_arrays
 from ..numerals import num, plus
 from ..params import ParamError
@@ -188,7 +189,7 @@ class HouseLine:
         return self.w * self.area + self.b  # (n,)
 
     def mse(self) -> float:
-        return float(np.mean((self.predictions() - self.price) ** 2))
+        return linear.mse(self.area, self.price, self.w, self.b)
 
     def select(self, value: object) -> None:
         try:

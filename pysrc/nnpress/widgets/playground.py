@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..controls import Select, Slider
-from ..engine import DATASET_NAMES, Network, get_loss, make_dataset, sgd_epoch
+from ..engine import DATASET_NAMES, Network, accuracy, get_loss, make_dataset, sgd_epoch
 from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
@@ -157,11 +157,11 @@ class Playground(RunLoop, Widget):
         )
         p = self.net.predict(self.grid)[:, 0]  # (GRID*GRID,)
         X, y = self.test
-        accuracy = np.mean((self.net.predict(X)[:, 0] >= 0.5) == (y == 1))
+        right = accuracy(self.net.predict(X)[:, 0], y)  # labels 0/1
         heat = view.heatmap_figure(
             self.frame, _heatmap.data_uri(2.0 * p - 1.0, GRID),
             f"The network's prediction over the plane after epoch {self.epoch}: blue where "
-            f"it says class 1, orange class 0; {accuracy:.0%} of test points on the right side")
+            f"it says class 1, orange class 0; {right:.0%} of test points on the right side")
         shape = f"{self.layers} hidden layer{'s' if self.layers != 1 else ''}" + (
             f" of {self.units} unit{'s' if self.units != 1 else ''}" if self.layers else "")
         return {

@@ -15,7 +15,7 @@ import numpy as np
 
 from .. import svg
 from ..controls import Slider
-from ..engine import NEW_PEOPLE, PEOPLE, Network, people_arrays, sgd_epoch
+from ..engine import NEW_PEOPLE, PEOPLE, Network, get_loss, people_arrays, sgd_epoch
 from ..numerals import num
 from ..params import ranged
 from ..widget import Widget
@@ -58,7 +58,7 @@ class TrainingRun(RunLoop, Widget):
 
     def loss(self) -> float:
         p = self.net.predict(self.X)[:, 0]  # (4,)
-        return float(np.mean((p - self.y) ** 2))
+        return get_loss("mse").fn(p, self.y)
 
     @property
     def epoch(self) -> int:
