@@ -80,6 +80,13 @@ def readout(values: list[tuple[str, str]], mse: float, steps: int | None = None)
     return '<p class="nn-house-values">' + "".join(parts) + "</p>"
 
 
+def slider_ranges(params) -> tuple[Range, Range]:
+    """The weight and bias sliders of a house widget, from its parameters
+    (weight_min, weight_max, weight_step, and the same for the bias)."""
+    return (Range("weight", "weight", params.weight_min, params.weight_max, params.weight_step),
+            Range("bias", "bias", params.bias_min, params.bias_max, params.bias_step))
+
+
 def controls_html(controls: dict[str, str], buttons: Collection[str] = ()) -> str:
     """Sliders on one row, the `buttons` on the next (the page's binder finds them by name)."""
     sliders = "".join(html for name, html in controls.items() if name not in buttons)

@@ -15,7 +15,7 @@ from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
 from ._house_descent import GD_BUTTONS, STEP_BUTTONS, Descent, Surface, error_chart, gd_buttons
-from ._houses import HouseLine, Range, controls_html, readout
+from ._houses import HouseLine, Range, controls_html, readout, slider_ranges
 
 
 @dataclass
@@ -38,8 +38,7 @@ class Params:
     show_table: bool = False  # predictions, differences, squares and their mean
 
     def ranges(self) -> tuple[Range, Range]:
-        return (Range("weight", "weight", self.weight_min, self.weight_max, self.weight_step),
-                Range("bias", "bias", self.bias_min, self.bias_max, self.bias_step))
+        return slider_ranges(self)
 
     def check(self) -> None:
         w_range, b_range = self.ranges()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..numerals import num
 from ..params import ParamError, ranged
 from ..widget import Widget
-from ._houses import HouseLine, Range, controls_html, readout
+from ._houses import HouseLine, Range, controls_html, readout, slider_ranges
 
 
 @dataclass
@@ -34,8 +34,7 @@ class Params:
     show_diagram: bool = True  # x → × weight → + bias → y, with the current values
 
     def ranges(self) -> tuple[Range, Range]:
-        return (Range("weight", "weight", self.weight_min, self.weight_max, self.weight_step),
-                Range("bias", "bias", self.bias_min, self.bias_max, self.bias_step))
+        return slider_ranges(self)
 
     def check(self) -> None:
         w_range, b_range = self.ranges()
