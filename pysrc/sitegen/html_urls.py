@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -68,24 +69,12 @@ def relative_url(target: str, page_url: str) -> str:
     return relative + "/" if target.endswith("/") or not target else relative
 
 
-class RawHtmlRewriter(HTMLParser):
-    """Rewrites URL attributes inside a raw HTML string, leaving all else byte for byte."""
+class _UrlFinder(HTMLParser):
+    """Finds where each URL attribute's value is in a raw HTML string."""
 
-    def __init__(self, rewrite: Callable[[str, str, str], str]):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self._rewrite = rewrite  # (tag, attr, value) -> new value
-        self._edits: list[tuple[int, int, int, str]] = []  # (line, start, end, new text)
-
-    def rewrite(self, html: str) -> str:
-        self.feed(html)
-        self.close()
-        if not self._edits:
-            return html
-        line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        for line, start, end, new in sorted(self._edits, reverse=True):
-            at = line_starts[line - 1]
-            html = html[: at + start] + new + html[at + end :]
-        return html
+        self.found: list[tuple[int, int, int, str, str, str]] = []  # line, start, end, ...
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         names = URL_ATTRIBUTES.get(tag, ())
@@ -94,11 +83,39 @@ class RawHtmlRewriter(HTMLParser):
         line, col = self.getpos()
         for start, end, name, value in attribute_spans(self.get_starttag_text() or ""):
             if name in names and value:
-                new = self._rewrite(tag, name, value)
-                if new != value:
-                    self._edits.append((line, col + start, col + end, f'"{escape(new)}"'))
+                self.found.append((line, col + start, col + end, tag, name, value))
 
     handle_startendtag = handle_starttag
+
+
+UrlSpan = tuple[int, int, str, str, str]  # start, end (of the quoted value), tag, attr, value
+
+
+def url_spans(html: str) -> tuple[UrlSpan, ...]:
+    """Every URL attribute value in `html`, in document order, by its offsets."""
+    finder = _UrlFinder()
+    finder.feed(html)
+    finder.close()
+    line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
+    return tuple((line_starts[line - 1] + start, line_starts[line - 1] + end, tag, name, value)
+                 for line, start, end, tag, name, value in finder.found)
+
+
+def rewrite_urls(html: str, rewrite: Callable[[str, str, str], str],
+                 spans: tuple[UrlSpan, ...] | None = None) -> str:
+    """`html` with each URL attribute value replaced by rewrite(tag, attr, value), all else
+    byte for byte. `spans`: url_spans(html), when the caller has it already."""
+    edits = []
+    for start, end, tag, name, value in url_spans(html) if spans is None else spans:
+        new = rewrite(tag, name, value)
+        if new != value:
+            edits.append((start, end, f'"{escape(new)}"'))
+    for start, end, new in reversed(edits):
+        html = html[:start] + new + html[end:]
+    return html
+
+
+_excerpt_spans = lru_cache(maxsize=4096)(url_spans)  # an excerpt is moved onto many pages
 
 
 def attribute_spans(tag_text: str):
@@ -132,4 +149,4 @@ def rebase(html: str, from_url: str, to_url: str, prefix: str = "") -> str:
             f"#{parts.fragment}" if parts.fragment else "")
         return (prefix + target if prefix else relative_url(target, to_url)) + suffix
 
-    return RawHtmlRewriter(move).rewrite(html)
+    return rewrite_urls(html, move, _excerpt_spans(html))

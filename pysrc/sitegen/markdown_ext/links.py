@@ -31,7 +31,7 @@ from markdown.treeprocessors import Treeprocessor
 from nnpress.params import brief
 
 from ..errors import SourceError
-from ..html_urls import URL_ATTRIBUTES, RawHtmlRewriter, is_local, relative_url, split_srcset
+from ..html_urls import URL_ATTRIBUTES, is_local, relative_url, rewrite_urls, split_srcset
 from .page_context import PageContext
 
 WHAT_IS_MISSING = {"a": "broken link", "img": "missing image"}  # otherwise "missing file"
@@ -132,7 +132,7 @@ class LinkTreeprocessor(Treeprocessor):
             if isinstance(block, etree.Element):  # md_in_html keeps some blocks as elements
                 self._rewrite_tree(block)
             else:
-                stash[i] = RawHtmlRewriter(self._rewrite).rewrite(str(block))
+                stash[i] = rewrite_urls(str(block), self._rewrite)
 
     def _rewrite_tree(self, root: etree.Element) -> None:
         for el in root.iter():
