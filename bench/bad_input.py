@@ -12,14 +12,10 @@ the child, from wait4). Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(PROJECT), str(PROJECT / "pysrc")]
-
-from tests.test_bad_input import build_previous_site, prepare_case, run_build  # noqa: E402
+from bad_input_cases import PROJECT, build_previous_site, prepare_case, run_build
 
 WORST = [
     "alias-bomb-front-matter",

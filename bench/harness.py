@@ -7,28 +7,19 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from chromium import CHROMIUM, FLAGS, READY, serve
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from sitegen.commands.build import build
+from sitegen.config import BuildConfig
+
 PROJECT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(PROJECT), str(PROJECT / "pysrc")]
-
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
-
-from sitegen.commands.build import build  # noqa: E402
-from sitegen.config import BuildConfig  # noqa: E402
-from sitegen.server import make_server  # noqa: E402
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PREFIX = "/my-repo/"
 BOOT_TIMEOUT_MS = 120_000
 
 
@@ -38,10 +29,9 @@ def live_site(content: Path) -> Iterator[tuple[str, Path]]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "site"
         build(BuildConfig(content_dir=content, out_dir=out))
-        server = make_server(out, "127.0.0.1", 0, PREFIX)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        server, url = serve(out)
         try:
-            yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}", out
+            yield url, out
         finally:
             server.shutdown()
 
@@ -60,9 +50,7 @@ def open_ready(page: Page, url: str) -> float:
     """Open `url`; seconds until Python is ready in it."""
     started = time.perf_counter()
     page.goto(url)
-    page.wait_for_function(
-        "() => document.documentElement.dataset.nnpress === 'ready'",
-                           timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_function(READY, timeout=BOOT_TIMEOUT_MS)
     return time.perf_counter() - started
 
 

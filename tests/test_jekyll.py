@@ -11,7 +11,8 @@ import pytest
 from sitegen import frontmatter, pages
 from sitegen.convert import make_markdown
 from sitegen.errors import SourceError
-from sitegen.jekyll import jekyll_meta, render_liquid
+from sitegen.jekyll import jekyll_meta
+from sitegen.liquid import render_liquid
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = {"title": "Gradient descent", "author": {"name": "Ada"}, "tags": ["ml", "opt"]}

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import markdown
 import pytest
-from markdown.extensions import Extension
 from markdown.test_tools import TestCase
 
 from sitegen.errors import SourceError
 from sitegen.markdown_ext.links import LinkExtension, LinkResolver, relative_url, split_srcset
+from sitegen.markdown_ext.page_context import PageContext
 
 CONTENT = Path("/site/content")  # never read: existence comes from the resolver's lists
 RESOLVER = LinkResolver(
@@ -23,27 +23,9 @@ RESOLVER = LinkResolver(
 )
 
 
-class OnPage(Extension):
-    """Stands in for the build, which sets the page after each `md.reset()`.
-
-    Listed after LinkExtension, so its reset runs after the one that clears the page.
-    """
-
-    def __init__(self, source: Path, url: str):
-        self.page = (source, url)
-        super().__init__()
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        self.md = md
-        md.registerExtension(self)
-
-    def reset(self) -> None:
-        self.md.nnpress_page = self.page  # type: ignore[attr-defined]
-
-
 class TestLinksFromAPost(TestCase):
     default_kwargs = {
-        "extensions": [LinkExtension(RESOLVER), OnPage(CONTENT / "posts/a.md", "posts/a/")]
+        "extensions": [LinkExtension(RESOLVER, PageContext(CONTENT / "posts/a.md", "posts/a/"))]
     }
 
     def test_image_relative_to_the_source_folder(self):
@@ -109,8 +91,8 @@ class TestLinksFromAPost(TestCase):
 
 class TestMarkdownInHtml(TestCase):
     default_kwargs = {
-        "extensions": ["md_in_html", LinkExtension(RESOLVER),
-                       OnPage(CONTENT / "posts/a.md", "posts/a/")]
+        "extensions": ["md_in_html",
+                       LinkExtension(RESOLVER, PageContext(CONTENT / "posts/a.md", "posts/a/"))]
     }
 
     def test_markdown_inside_html_and_html_kept_as_elements(self):
@@ -124,7 +106,8 @@ class TestLinksFromADeeperSource(TestCase):
     """The source folder and the page URL differ: content/notes/deep/c.md is posts/c/."""
 
     default_kwargs = {
-        "extensions": [LinkExtension(RESOLVER), OnPage(CONTENT / "notes/deep/c.md", "posts/c/")]
+        "extensions": [
+            LinkExtension(RESOLVER, PageContext(CONTENT / "notes/deep/c.md", "posts/c/"))]
     }
 
     def test_resolved_against_the_source_written_against_the_url(self):
@@ -144,10 +127,8 @@ class TestWithoutAPage(TestCase):
 def render(body: str, first_line: int = 1, resolver: LinkResolver = RESOLVER,
            source: Path = CONTENT / "posts/a.md") -> str:
     """What the build does per page: reset, then say where the body is from."""
-    md = markdown.Markdown(extensions=["md_in_html", "toc", LinkExtension(resolver)])
-    md.reset()
-    md.nnpress_first_line = first_line  # type: ignore[attr-defined]
-    md.nnpress_page = (source, "posts/a/")  # type: ignore[attr-defined]
+    page = PageContext(source, "posts/a/", first_line)
+    md = markdown.Markdown(extensions=["md_in_html", "toc", LinkExtension(resolver, page)])
     return md.convert(body)
 
 
@@ -220,9 +201,8 @@ def test_elements_left_in_the_stash_are_rewritten_too():
     """md_in_html may stash an element rather than a string; it is serialized later."""
     import xml.etree.ElementTree as etree
 
-    md = markdown.Markdown(extensions=["md_in_html", LinkExtension(RESOLVER)])
-    md.reset()
-    md.nnpress_page = (CONTENT / "posts/a.md", "posts/a/")  # type: ignore[attr-defined]
+    page = PageContext(CONTENT / "posts/a.md", "posts/a/")
+    md = markdown.Markdown(extensions=["md_in_html", LinkExtension(RESOLVER, page)])
     div = etree.Element("div")
     etree.SubElement(div, "img", src="../images/a.png")
     placeholder = md.htmlStash.store(div)

@@ -18,6 +18,7 @@ import pytest
 from sitegen.convert import make_markdown
 from sitegen.errors import SourceError
 from sitegen.markdown_ext.math import MathExtension
+from sitegen.markdown_ext.page_context import PageContext
 from sitegen.math_assets import CSS_NAME, FONT_SHA256, vendor_math_assets
 from sitegen.runtime import VendorError
 
@@ -25,20 +26,25 @@ PROJECT = Path(__file__).resolve().parent.parent
 ANNOTATION = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
 
 
+PAGE = PageContext()  # what the extensions of `md` know of the page
+
+
 @pytest.fixture(scope="module")
 def md() -> markdown.Markdown:
-    """The site's Markdown instance, with maths (whether convert.py registers it yet or not)."""
-    md = make_markdown()
-    if not any(isinstance(ext, MathExtension) for ext in md.registeredExtensions):
-        md.registerExtensions([MathExtension()], {})
-    return md
+    """The site's Markdown instance, with maths."""
+    return make_markdown(PAGE)
+
+
+def expressions(md: markdown.Markdown) -> list:
+    """The maths the last page held."""
+    return next(e for e in md.registeredExtensions if isinstance(e, MathExtension)).expressions
 
 
 @pytest.fixture
 def render(md):
     def render(source: str, first_line: int = 1) -> str:
         md.reset()
-        md.nnpress_first_line = first_line
+        PAGE.start(None, "", first_line)
         return md.convert(source)
 
     return render
@@ -216,8 +222,8 @@ def test_display_blocks_keep_later_widget_errors_on_their_line(render):
 
 
 def test_missing_katex_is_a_clear_error(tmp_path):
-    md = markdown.Markdown(extensions=[MathExtension(node_modules=str(tmp_path))])
-    md.nnpress_first_line = 3
+    page = PageContext(first_line=3)
+    md = markdown.Markdown(extensions=[MathExtension(page, node_modules=str(tmp_path))])
     with pytest.raises(SourceError) as info:
         md.convert("Text $x$.")
     assert info.value.line == 3 and "npm ci" in info.value.message
@@ -229,8 +235,8 @@ def test_missing_katex_is_a_clear_error(tmp_path):
 def test_output_is_deterministic_and_pages_do_not_leak(render, md):
     source = r"$$\boxed{\frac{\partial L}{\partial w_1}}$$"
     first = render(source)
-    assert len(md.nnpress_math) == 1
-    assert render("No maths here.") == "<p>No maths here.</p>" and md.nnpress_math == []
+    assert len(expressions(md)) == 1
+    assert render("No maths here.") == "<p>No maths here.</p>" and expressions(md) == []
     assert render(source) == first
 
 
@@ -243,7 +249,7 @@ def test_a_heading_id_is_made_from_its_words(render):
 
 
 def test_vendored_css_links_only_the_vendored_fonts(tmp_path):
-    files = vendor_math_assets(tmp_path)
+    files = vendor_math_assets(tmp_path, node_modules=PROJECT / "node_modules")
     assert [f.name for f in files] == sorted([CSS_NAME] + [f"fonts/{n}" for n in FONT_SHA256])
     css = (tmp_path / CSS_NAME).read_text("utf-8")
     urls = re.findall(r"url\(([^)]*)\)", css)

@@ -29,7 +29,6 @@ POSTS = 40
 # n-th call: argv = [module, attribute, n, build.py arguments...].
 KILLER = """
 import os, runpy, signal, sys
-sys.path[:0] = [{project!r}, {pysrc!r}]
 import importlib
 module, name, n, *args = sys.argv[1:]
 owner = importlib.import_module(module)
@@ -61,8 +60,7 @@ def digest(out: Path) -> dict[str, str]:
 
 
 def kill_build_at(tmp: Path, function: str, n: int) -> int:
-    script = KILLER.format(project=str(PROJECT), pysrc=str(PROJECT / "pysrc"),
-                           build_py=str(PROJECT / "build.py"))
+    script = KILLER.format(build_py=str(PROJECT / "build.py"))
     module, _, name = function.rpartition(":")
     result = subprocess.run([sys.executable, "-c", script, module, name, str(n),
                              "--content", "content", "--out", "out"], cwd=tmp,

@@ -58,7 +58,7 @@ def render_all(cases: dict) -> str:
     import json
 
     from nnpress.params import params_to_dict
-    from nnpress.widget import create
+    from nnpress.widgets import create
 
     out = {}
     for name, (params, events) in cases.items():

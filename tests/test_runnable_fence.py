@@ -5,16 +5,18 @@ from __future__ import annotations
 import markdown
 import pytest
 from markdown.test_tools import TestCase
-from nnpress.widget import create
+from nnpress.widgets import create
 
 from sitegen.errors import SourceError
+from sitegen.markdown_ext.page_context import PageContext
 from sitegen.markdown_ext.runnable_fence import RunnableFenceExtension
 from sitegen.markdown_ext.widget_fence import WidgetFenceExtension
 
 
-def make_md() -> markdown.Markdown:
+def make_md(page: PageContext) -> markdown.Markdown:
+    """What convert.make_markdown does: both figure fences share the page's context."""
     return markdown.Markdown(
-        extensions=[WidgetFenceExtension(), RunnableFenceExtension(), "fenced_code"]
+        extensions=[WidgetFenceExtension(page), RunnableFenceExtension(page), "fenced_code"]
     )
 
 
@@ -23,8 +25,9 @@ def figure(code: str, n: int = 1, **params) -> str:
 
 
 class TestRunnableFence(TestCase):
+    page = PageContext()
     default_kwargs = {
-        "extensions": [WidgetFenceExtension(), RunnableFenceExtension(), "fenced_code"]
+        "extensions": [WidgetFenceExtension(page), RunnableFenceExtension(page), "fenced_code"]
     }
 
     def test_a_run_block_becomes_the_figure_with_its_output(self):
@@ -56,22 +59,21 @@ class TestRunnableFence(TestCase):
 
 
 def test_ids_share_one_counter_with_widget_blocks_in_reading_order():
-    md = make_md()
+    page = PageContext()
+    md = make_md(page)
     html = md.convert(
         "```widget activation\n```\n\n```python run\nprint(1)\n```\n\n```widget activation\n```\n"
     )
-    assert md.nnpress_widgets == ["activation", "runnable", "activation"]
+    assert page.widgets == ["activation", "runnable", "activation"]
     ids = [part.split('"', 1)[0] for part in html.split('id="')[1:]]
     assert ids == ["nn-activation-1", "nn-runnable-2", "nn-activation-3"]
     md.reset()
     md.convert("```python run\nprint(1)\n```\n")
-    assert md.nnpress_widgets == ["runnable"]
+    assert page.widgets == ["runnable"]
 
 
 def convert(text: str, first_line: int = 1) -> str:
-    md = make_md()
-    md.nnpress_first_line = first_line
-    return md.convert(text)
+    return make_md(PageContext(first_line=first_line)).convert(text)
 
 
 def test_a_snippet_that_raises_fails_the_build_at_the_file_line():

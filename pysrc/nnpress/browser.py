@@ -12,7 +12,8 @@ import json
 from typing import Any
 
 from . import widgets  # noqa: F401  (import every widget while the page is still loading)
-from .widget import Widget, create
+from .widget import Widget
+from .widgets import create
 
 _widgets: dict[str, Widget] = {}
 _last_slots: dict[str, dict[str, str]] = {}

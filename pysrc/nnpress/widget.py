@@ -19,7 +19,7 @@ from html import escape
 from typing import Any, ClassVar
 
 from .controls import Control, control_state
-from .params import brief, params_to_dict, parse_params
+from .params import params_to_dict, parse_params
 
 
 class Widget:
@@ -35,6 +35,10 @@ class Widget:
 
     # --- what subclasses provide -------------------------------------------
     def controls(self) -> list[Control]:
+        """The figure's controls, each with a name unique in the figure. The same names on
+        every call, whatever the state: the page binds its elements by name once, and a
+        state update only changes their values (a control that does not apply is disabled,
+        never left out)."""
         return []
 
     def slots(self) -> dict[str, str]:
@@ -53,9 +57,11 @@ class Widget:
         """Seconds an isolated figure's reply may take in the page before it is stopped."""
         return None
 
-    def arrange(self, controls: str, slots: dict[str, str]) -> str:
-        """Lay out the widget body; override for a custom arrangement."""
-        return f'<div class="nn-controls">{controls}</div>' + "".join(slots.values())
+    def arrange(self, controls: dict[str, str], slots: dict[str, str]) -> str:
+        """Lay out the widget body from each control's HTML and each slot's, by name (in the
+        order of `controls()` and `slots()`); override for a custom arrangement."""
+        return f'<div class="nn-controls">{"".join(controls.values())}</div>' + "".join(
+            slots.values())
 
     # --- shared machinery ---------------------------------------------------
     @classmethod
@@ -76,8 +82,7 @@ class Widget:
 
     def render_html(self, widget_id: str, caption: str = "") -> str:
         """The whole figure as the page first shows it (build time)."""
-        controls = "".join(c.html() for c in self.controls())
-        body = self.arrange(controls, self.rendered_slots())
+        body = self.arrange({c.name: c.html() for c in self.controls()}, self.rendered_slots())
         # allow_nan=False: JSON has no NaN or infinity (parse_params refuses them first)
         params = escape(json.dumps(params_to_dict(self.params), sort_keys=True, allow_nan=False))
         cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
@@ -99,17 +104,3 @@ class Widget:
         controls = {c.name: control_state(c) for c in self.controls()}
         return {"slots": slots, "controls": controls, "playing": self.playing}
 
-
-def widget_classes() -> dict[str, type[Widget]]:
-    """Every widget in nnpress.widgets, by the name authors use."""
-    from . import widgets
-
-    return widgets.REGISTRY
-
-
-def create(name: str, raw_params: dict[str, Any] | None) -> Widget:
-    classes = widget_classes()
-    if name not in classes:
-        known = ", ".join(sorted(classes))
-        raise KeyError(f"unknown widget {brief(name)} (known: {known})")
-    return classes[name].from_mapping(raw_params)

@@ -5,22 +5,13 @@ an error on the console fails the test."""
 
 from __future__ import annotations
 
-import os
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from sitegen.server import make_server
+from bench.chromium import CHROMIUM, FLAGS, READY, serve
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-PREFIX = "/my-repo/"
-# Chromium flags that keep it off the network and working as root in a container.
-FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 BOOT_TIMEOUT_MS = 90_000  # cold Pyodide start on a 2-core machine is 2-5 s; be generous
 
 
@@ -37,12 +28,6 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": FLAGS}
-
-
-def serve(root):
-    server = make_server(root, "127.0.0.1", 0, PREFIX)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
 
 
 @pytest.fixture(scope="session")
@@ -94,9 +79,7 @@ def open_live(page, watched):
 
     def open_(url: str):
         page.goto(url)
-        page.wait_for_function(
-        "() => document.documentElement.dataset.nnpress === 'ready'",
-                               timeout=BOOT_TIMEOUT_MS)
+        page.wait_for_function(READY, timeout=BOOT_TIMEOUT_MS)
         return page
 
     return open_

@@ -11,6 +11,7 @@ from http.server import ThreadingHTTPServer
 
 import pytest
 
+from bench.chromium import PREFIX
 from sitegen.content_folder import find_sources
 from sitegen.pages import read_page
 from sitegen.server import Handler
@@ -18,7 +19,7 @@ from sitegen.templates import CONTENT_SECURITY_POLICY
 
 from ..conftest import PROJECT
 from .actions import set_slider
-from .conftest import BOOT_TIMEOUT_MS, PREFIX
+from .conftest import BOOT_TIMEOUT_MS
 
 SLUGS = sorted(p.slug for p in map(read_page, find_sources(PROJECT / "content")) if not p.draft)
 RECORD_VIOLATIONS = """

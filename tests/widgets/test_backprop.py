@@ -8,7 +8,7 @@ import time
 
 import pytest
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 
 NAMES = ["w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3"]
 

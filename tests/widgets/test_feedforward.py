@@ -9,7 +9,7 @@ import time
 
 import pytest
 from nnpress.params import ParamError, params_to_dict
-from nnpress.widget import create
+from nnpress.widgets import create
 
 
 def sigmoid(z: float) -> float:

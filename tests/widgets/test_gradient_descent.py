@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from nnpress import browser
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets._house_descent import colour
 
 

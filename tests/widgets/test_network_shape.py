@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets.network_shape import BIASES, EXAMPLE, WEIGHTS
 
 

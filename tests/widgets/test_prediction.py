@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from nnpress.engine.titanic import parse_titanic_csv, titanic_accuracy
 from nnpress.params import ParamError, params_to_dict
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets._titanic import FIRST_TEN, MISSING_AGE_FILL
 from nnpress.widgets.prediction import ACCURACY
 

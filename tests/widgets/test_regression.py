@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from nnpress.numerals import num, plus
 from nnpress.params import ParamError
-from nnpress.widget import create
-from nnpress.widgets._houses import decimals, num, plus
+from nnpress.widgets import create
+from nnpress.widgets._houses import decimals
 
 from sitegen.convert import convert_body
 from sitegen.errors import SourceError

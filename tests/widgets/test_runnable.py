@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from nnpress.engine import Network
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets.runnable import OUTPUT_LIMIT, SnippetError, run_snippet
 
 ENGINE = (

@@ -8,7 +8,7 @@ import time
 
 import pytest
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 
 # REFERENCE.md, "Figures checked independently"
 REFERENCE = [

@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets.training import TrainingRun
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 
 
 def result(widget) -> str:

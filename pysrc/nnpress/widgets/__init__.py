@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from typing import Any
 
+from ..params import brief
 from ..widget import Widget
 
 
@@ -19,4 +21,11 @@ def _discover() -> dict[str, type[Widget]]:
     return found
 
 
-REGISTRY: dict[str, type[Widget]] = _discover()
+REGISTRY: dict[str, type[Widget]] = _discover()  # by the name authors use
+
+
+def create(name: str, raw_params: dict[str, Any] | None) -> Widget:
+    if name not in REGISTRY:
+        known = ", ".join(sorted(REGISTRY))
+        raise KeyError(f"unknown widget {brief(name)} (known: {known})")
+    return REGISTRY[name].from_mapping(raw_params)

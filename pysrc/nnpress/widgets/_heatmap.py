@@ -1,19 +1,14 @@
-"""Heatmaps as tiny bitmaps: a grid of values -> colours -> an uncompressed BMP data URI.
+"""Heatmaps as tiny bitmaps: a grid of values -> colours -> a PNG data URI (`nnpress.bitmap`).
 
-A 40 x 40 heatmap drawn as SVG rects would be 1,600 elements to build, send and lay out on
-every frame; as one `<image>` it is a ~6 KB string that the browser scales up smoothly.
-A 24-bit BMP needs no compression library, only a 54-byte header and padded rows.
 Colours are baked into the pixels, so they are the theme's colours written out here.
 """
 
 from __future__ import annotations
 
-import base64
-import struct
-
 import numpy as np
 
 from .. import svg
+from ..bitmap import png_data_uri
 
 # The theme's class colours (site.css --warm and --accent) and the near-white between them.
 NEGATIVE = (0xE0, 0x66, 0x2F)  # class 0, values toward -1
@@ -43,25 +38,12 @@ def grid_points(lo: float, hi: float, n: int) -> np.ndarray:
     return np.column_stack([xs.ravel(), ys.ravel()])
 
 
-def bmp(rgb: np.ndarray) -> bytes:
-    """A 24-bit BMP of rgb (h, w, 3) uint8, whose row 0 is the image's bottom row."""
-    h, w, _ = rgb.shape
-    row = w * 3
-    pad = (-row) % 4  # BMP rows are padded to 4 bytes
-    pixels = np.zeros((h, row + pad), dtype=np.uint8)
-    pixels[:, :row] = rgb[:, :, ::-1].reshape(h, row)  # BMP stores blue, green, red
-    data = pixels.tobytes()
-    header = struct.pack("<2sIHHI", b"BM", 54 + len(data), 0, 0, 54)
-    info = struct.pack("<IiiHHIIiiII", 40, w, h, 1, 24, 0, len(data), 2835, 2835, 0, 0)
-    return header + info + data
-
-
 def data_uri(values: np.ndarray, n: int, lut: np.ndarray = LUT) -> str:
-    """values in [-1, 1] (n*n,) on `grid_points` order -> a BMP data URI."""
+    """values in [-1, 1] (n*n,) on `grid_points` order -> a PNG data URI."""
     t = np.clip(np.nan_to_num(values), -1.0, 1.0)
     index = np.rint((t + 1.0) * 127.5).astype(np.intp)  # (n*n,)
     rgb = lut[index].reshape(n, n, 3)
-    return "data:image/bmp;base64," + base64.b64encode(bmp(rgb)).decode("ascii")
+    return png_data_uri(rgb[::-1])  # grid_points' bottom row is the image's last
 
 
 def image(x: float, y: float, width: float, height: float, uri: str, cls: str = "") -> str:

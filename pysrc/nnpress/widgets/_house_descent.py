@@ -6,23 +6,24 @@ Used by `gradient-descent` and `two-variable`; no widget lives here.
 
 from __future__ import annotations
 
-import base64
 import math
-import struct
-import zlib
 
 import numpy as np
 
 from .. import svg
+from ..bitmap import png_data_uri
 from ..controls import Button
 from ..engine import linear
-from ._houses import num
+from ..numerals import num
 
 # Button name -> how many steps it takes. Distinct names: the page updates controls by name.
 STEP_BUTTONS = {"gd-1": ("GD step", 1), "gd-10": ("10 GD steps", 10),
                 "gd-100": ("100 GD steps", 100)}  # fmt: skip
 MAX_STEPS = 100_000  # a run stops growing here (the history stays small: floats only)
 BLOW_UP = 1e12  # an error beyond this means the learning rate is too large
+
+
+GD_BUTTONS = (*STEP_BUTTONS, "reset")  # the names of gd_buttons()
 
 
 def gd_buttons() -> list[Button]:
@@ -146,20 +147,6 @@ RAMP = np.array([[253, 253, 252], [220, 232, 251], [126, 164, 232], [47, 111, 22
 BANDS = 14  # colour steps, so that the level sets read as contours
 
 
-def png(rgb: np.ndarray) -> bytes:
-    """A truecolour PNG of an (h, w, 3) uint8 array; zlib and struct only."""
-    h, w, _ = rgb.shape
-    raw = np.concatenate([np.zeros((h, 1), np.uint8), rgb.reshape(h, w * 3)], axis=1)
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        crc = zlib.crc32(tag + data) & 0xFFFFFFFF
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", crc)
-
-    header = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(raw.tobytes(), 6)) + chunk(b"IEND", b""))
-
-
 def colour(grid: np.ndarray) -> np.ndarray:
     """Log of the error, in BANDS steps, through RAMP: (rows, cols) -> (rows, cols, 3) uint8."""
     g = np.log(grid)
@@ -186,7 +173,7 @@ class Surface:
         ws = np.linspace(*w_range, self.COLS)
         bs = np.linspace(*b_range, self.ROWS)
         grid = linear.mse_grid(x, y, ws, bs)[::-1]  # (ROWS, COLS), top row = largest bias
-        uri = "data:image/png;base64," + base64.b64encode(png(colour(grid))).decode("ascii")
+        uri = png_data_uri(colour(grid))
         f = self.frame
         self.best = (best_w, best_b)
         best = ""

@@ -8,6 +8,7 @@ Prices are in $1000 throughout, the error is the mean squared error (MSE).
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from html import escape
 
@@ -16,22 +17,10 @@ import numpy as np
 from .. import svg
 from ..controls import Slider
 from ..diagram import Diagram, Edge, Node
+from ..engine import linear
 from ..engine.datasets import house_arrays
+from ..numerals import num, plus
 from ..params import ParamError
-
-MINUS = "\u2212"
-
-
-def num(v: float, digits: int) -> str:
-    """Fixed decimals with a true minus sign; never "−0.00"."""
-    v = round(float(v), digits) + 0.0
-    return f"{v:.{digits}f}".replace("-", MINUS)
-
-
-def plus(v: float, digits: int) -> str:
-    """A term added in a sum: "+ 3.58" or "− 3.58"."""
-    v = round(float(v), digits) + 0.0
-    return f"+ {num(v, digits)}" if v >= 0 else f"{MINUS} {num(-v, digits)}"
 
 
 def decimals(step: float) -> int:
@@ -91,12 +80,19 @@ def readout(values: list[tuple[str, str]], mse: float, steps: int | None = None)
     return '<p class="nn-house-values">' + "".join(parts) + "</p>"
 
 
-def controls_html(controls: list) -> str:
-    """Sliders on one row, buttons on the next (the page's binder finds them by name)."""
-    sliders = "".join(c.html() for c in controls if isinstance(c, Slider))
-    buttons = "".join(c.html() for c in controls if not isinstance(c, Slider))
+def slider_ranges(params) -> tuple[Range, Range]:
+    """The weight and bias sliders of a house widget, from its parameters
+    (weight_min, weight_max, weight_step, and the same for the bias)."""
+    return (Range("weight", "weight", params.weight_min, params.weight_max, params.weight_step),
+            Range("bias", "bias", params.bias_min, params.bias_max, params.bias_step))
+
+
+def controls_html(controls: dict[str, str], buttons: Collection[str] = ()) -> str:
+    """Sliders on one row, the `buttons` on the next (the page's binder finds them by name)."""
+    sliders = "".join(html for name, html in controls.items() if name not in buttons)
+    pressed = "".join(html for name, html in controls.items() if name in buttons)
     out = f'<div class="nn-controls">{sliders}</div>'
-    return out + (f'<div class="nn-controls nn-house-buttons">{buttons}</div>' if buttons else "")
+    return out + (f'<div class="nn-controls nn-house-buttons">{pressed}</div>' if pressed else "")
 
 
 def price_digits(prices: np.ndarray) -> int:
@@ -200,7 +196,7 @@ class HouseLine:
         return self.w * self.area + self.b  # (n,)
 
     def mse(self) -> float:
-        return float(np.mean((self.predictions() - self.price) ** 2))
+        return linear.mse(self.area, self.price, self.w, self.b)
 
     def select(self, value: object) -> None:
         try:

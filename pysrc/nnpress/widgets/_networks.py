@@ -1,9 +1,9 @@
 """Shared by the network widgets (shape, softmax, prediction, feedforward, backprop).
 
-Number formatting as typeset maths has it (true minus signs, fixed decimals) and a dense
-network drawn with the values flowing through it: node values inside the circles, weights
-written on the edges, biases under the neurons. Drawing builds on `nnpress.diagram`; the
-extra text (weights near their source, biases) is spliced into its SVG.
+A dense network drawn with the values flowing through it: node values inside the circles,
+weights written on the edges, biases under the neurons. Drawing builds on `nnpress.diagram`;
+the extra text (weights near their source, biases) is spliced into its SVG. Numbers are
+written by `nnpress.numerals`.
 """
 
 from __future__ import annotations
@@ -14,32 +14,10 @@ from html import escape
 import numpy as np
 
 from ..diagram import Diagram, Edge, Node
+from ..numerals import num
 from ..svg import fmt
 
-MINUS = "\u2212"
 _SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def num(v: float, digits: int) -> str:
-    """Fixed decimals with a true minus sign; -0.0000 is written 0.0000."""
-    s = f"{v:.{digits}f}"
-    if s.startswith("-") and float(s) == 0.0:
-        s = s[1:]
-    return s.replace("-", MINUS)
-
-
-def par(v: float, digits: int) -> str:
-    """A factor inside a product: negative numbers get parentheses, 2 × (−1.5)."""
-    s = num(v, digits)
-    return f"({s})" if s.startswith(MINUS) else s
-
-
-def short(v: float) -> str:
-    """A user-typed number as typed (2, 0.5, −1.25): at most 4 decimals, no trailing zeros."""
-    s = num(v, 4)
-    if "." in s:
-        s = s.rstrip("0").rstrip(".")
-    return s
 
 
 def sub(text: str | int) -> str:

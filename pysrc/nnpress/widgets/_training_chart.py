@@ -56,9 +56,3 @@ def head(frame: svg.Frame, history: Sequence[float], cls: str = "point") -> str:
     return svg.circle(frame, len(history) - 1, frame.clamp_y(history[-1]), 4, cls)
 
 
-def num(v: float, digits: int) -> str:
-    """Fixed decimals with a true minus sign, as typeset maths has it."""
-    text = f"{v:.{digits}f}"
-    if float(text) == 0:
-        text = text.lstrip("-")  # no "-0.000"
-    return text.replace("-", "\u2212")

@@ -12,15 +12,11 @@ import numpy as np
 from .. import svg
 from ..controls import Slider
 from ..engine.activations import get_activation
+from ..numerals import num
 from ..params import choice, ranged
 from ..widget import Widget
 
 LO, HI = -20.0, 20.0  # the slider's range, as in the reference explainer
-
-
-def num(v: float, digits: int) -> str:
-    """Fixed decimals with a true minus sign, as typeset maths has it."""
-    return f"{v:.{digits}f}".replace("-", "\u2212")
 
 
 FORMULAS = {

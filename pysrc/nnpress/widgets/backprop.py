@@ -18,9 +18,10 @@ from ..engine.chain_rule import chain_rule_factors
 from ..engine.datasets import PEOPLE
 from ..engine.network import Network
 from ..engine.training import gd_step
+from ..numerals import num, par
 from ..params import choice, ranged
 from ..widget import Widget
-from ._networks import num, par, sub, value_network
+from ._networks import sub, value_network
 
 # parameter name -> (layer, i, j) of weights[layer][i, j], or (layer, i) of biases[layer][i]
 WEIGHTS = {"w1": (0, 0, 0), "w2": (0, 0, 1), "w3": (0, 1, 0), "w4": (0, 1, 1),

@@ -14,9 +14,10 @@ import numpy as np
 
 from ..controls import NumberInput
 from ..engine.network import Network
+from ..numerals import num, par, short
 from ..params import ParamError, choice
 from ..widget import Widget
-from ._networks import finite, num, par, short, sub, value_network
+from ._networks import finite, sub, value_network
 
 LIMIT = 100.0  # every typed number is kept within [-LIMIT, LIMIT]
 # shape: (layer sizes, neuron names, default bias)
@@ -85,10 +86,9 @@ class Feedforward(Widget):
 
     def arrange(self, controls, slots):
         """Fields grouped: the inputs, then each neuron's weights and bias."""
-        html = [c.html() for c in self.controls()]
-        groups = [("inputs", html[:2])] + [
-            (f"neuron {sub(name)}", html[2 + 3 * n : 5 + 3 * n])
-            for n, name in enumerate(self.neurons)
+        groups = [("inputs", [controls["x1"], controls["x2"]])] + [
+            (f"neuron {sub(name)}", [controls[f"{name}.{k}"] for k in ("w1", "w2", "b")])
+            for name in self.neurons
         ]
         fields = "".join(
             f'<fieldset class="nn-group"><legend>{escape(title)}</legend>{"".join(items)}'

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
-from ._house_descent import STEP_BUTTONS, Descent, Surface, error_chart, gd_buttons
-from ._houses import HouseLine, Range, controls_html, num, readout
+from ._house_descent import GD_BUTTONS, STEP_BUTTONS, Descent, Surface, error_chart, gd_buttons
+from ._houses import HouseLine, Range, controls_html, readout, slider_ranges
 
 
 @dataclass
@@ -37,8 +38,7 @@ class Params:
     show_table: bool = False  # predictions, differences, squares and their mean
 
     def ranges(self) -> tuple[Range, Range]:
-        return (Range("weight", "weight", self.weight_min, self.weight_max, self.weight_step),
-                Range("bias", "bias", self.bias_min, self.bias_max, self.bias_step))
+        return slider_ranges(self)
 
     def check(self) -> None:
         w_range, b_range = self.ranges()
@@ -108,7 +108,7 @@ class GradientDescent(Widget):
         heatmap = (f'<div class="nn-house-map">{get("surface", "")}{get("path", "")}</div>'
                    if "surface" in slots else "")
         figures = get("fit", "") + heatmap + get("errors", "") + get("diagram", "")
-        return (controls_html(self.controls()) + slots["readout"]
+        return (controls_html(controls, GD_BUTTONS) + slots["readout"]
                 + f'<div class="nn-house-grid">{figures}</div>{get("table", "")}')
 
     def announce(self):

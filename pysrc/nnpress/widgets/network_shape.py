@@ -15,10 +15,11 @@ import numpy as np
 from ..controls import Button
 from ..diagram import Diagram, Edge, Node
 from ..engine.activations import get_activation
+from ..numerals import num
 from ..params import ParamError, ranged
 from ..svg import fmt
 from ..widget import Widget
-from ._networks import num, splice, sub
+from ._networks import splice, sub
 
 MAX_FEATURES, MAX_CLASSES = 8, 6
 # Example parameters for the largest network; a smaller one uses the top-left corner, so

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..controls import Select, Slider
-from ..engine import DATASET_NAMES, Network, get_loss, make_dataset, sgd_epoch
+from ..engine import DATASET_NAMES, Network, accuracy, get_loss, make_dataset, sgd_epoch
+from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
 from . import _heatmap
 from . import _playground_view as view
-from ._training_chart import num
 from ._training_controls import RunLoop, step_buttons
 
 LABELS = {"circle": "Circle", "xor": "Exclusive or", "gauss": "Two Gaussians", "spiral": "Spiral"}
@@ -157,11 +157,11 @@ class Playground(RunLoop, Widget):
         )
         p = self.net.predict(self.grid)[:, 0]  # (GRID*GRID,)
         X, y = self.test
-        accuracy = np.mean((self.net.predict(X)[:, 0] >= 0.5) == (y == 1))
+        right = accuracy(self.net.predict(X)[:, 0], y)  # labels 0/1
         heat = view.heatmap_figure(
             self.frame, _heatmap.data_uri(2.0 * p - 1.0, GRID),
             f"The network's prediction over the plane after epoch {self.epoch}: blue where "
-            f"it says class 1, orange class 0; {accuracy:.0%} of test points on the right side")
+            f"it says class 1, orange class 0; {right:.0%} of test points on the right side")
         shape = f"{self.layers} hidden layer{'s' if self.layers != 1 else ''}" + (
             f" of {self.units} unit{'s' if self.units != 1 else ''}" if self.layers else "")
         return {
@@ -175,13 +175,15 @@ class Playground(RunLoop, Widget):
         }
 
     def arrange(self, controls, slots):
-        c = [ctl.html() for ctl in self.controls()]
+        c = controls
         return (
-            f'<div class="nn-controls pg-run">{"".join(c[:3])}{slots["readout"]}</div>'
-            f'<div class="nn-controls pg-setup">{c[3]}{c[5]}{c[6]}'
-            f'<div class="pg-noise">{c[4]}{slots["noise"]}</div></div>'
+            f'<div class="nn-controls pg-run">{c["play"]}{c["step"]}{c["reset"]}'
+            f'{slots["readout"]}</div>'
+            f'<div class="nn-controls pg-setup">{c["dataset"]}{c["activation"]}'
+            f'{c["learning_rate"]}<div class="pg-noise">{c["noise"]}{slots["noise"]}</div></div>'
             '<div class="nn-controls pg-shape-row"><span class="pg-knob">Layers '
-            f'{c[7]}{c[8]}</span><span class="pg-knob">Units {c[9]}{c[10]}</span>'
+            f'{c["layers_down"]}{c["layers_up"]}</span>'
+            f'<span class="pg-knob">Units {c["units_down"]}{c["units_up"]}</span>'
             f'{slots["shape"]}</div>'
             f'<div class="pg-body">{slots["network"]}'
             f'<div class="pg-plot">{slots["heatmap"]}{slots["points"]}</div>'

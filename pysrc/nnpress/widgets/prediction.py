@@ -17,9 +17,10 @@ import numpy as np
 from ..diagram import Diagram, Edge, Node
 from ..engine.network import Network
 from ..engine.titanic import TITANIC_WEIGHTS
+from ..numerals import num, par
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
-from ._networks import edge_point, num, par, splice, text
+from ._networks import edge_point, splice, text
 from ._titanic import FIRST_TEN, MAX_ROWS, MISSING_AGE_FILL, passengers_from_rows
 
 W_AGE, W_SEX, BIAS = TITANIC_WEIGHTS

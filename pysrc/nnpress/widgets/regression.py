@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..numerals import num
 from ..params import ParamError, ranged
 from ..widget import Widget
-from ._houses import HouseLine, Range, controls_html, num, readout
+from ._houses import HouseLine, Range, controls_html, readout, slider_ranges
 
 
 @dataclass
@@ -33,8 +34,7 @@ class Params:
     show_diagram: bool = True  # x → × weight → + bias → y, with the current values
 
     def ranges(self) -> tuple[Range, Range]:
-        return (Range("weight", "weight", self.weight_min, self.weight_max, self.weight_step),
-                Range("bias", "bias", self.bias_min, self.bias_max, self.bias_step))
+        return slider_ranges(self)
 
     def check(self) -> None:
         w_range, b_range = self.ranges()
@@ -99,7 +99,7 @@ class Regression(Widget):
 
     def arrange(self, controls, slots):
         figures = "".join(slots.get(k, "") for k in ("fit", "diagram"))
-        return (controls_html(self.controls()) + slots["readout"]
+        return (controls_html(controls) + slots["readout"]
                 + f'<div class="nn-house-grid">{figures}</div>{slots.get("table", "")}')
 
     def announce(self):

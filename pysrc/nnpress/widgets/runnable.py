@@ -233,7 +233,7 @@ class Runnable(Widget):
         return f"Run {self.runs} printed {len(lines)} lines; the last: {last}"
 
     def arrange(self, controls, slots):
-        editor, run, reset = (c.html() for c in self.controls())
+        editor, run, reset = controls["code"], controls["run"], controls["reset"]
         # With JavaScript off (and while Python loads) readers see highlighted code;
         # once the page's Python is ready, CSS swaps in the textarea.
         editor = editor.replace(

@@ -14,9 +14,10 @@ import numpy as np
 from .. import svg
 from ..controls import NumberInput
 from ..engine.activations import get_activation
+from ..numerals import MINUS, num, short
 from ..params import ParamError
 from ..widget import Widget
-from ._networks import MINUS, finite, num, short, sub, text
+from ._networks import finite, sub, text
 
 LIMIT = 50.0  # scores are kept within [-LIMIT, LIMIT]; e^50 is still an ordinary float
 MIN_CLASSES, MAX_CLASSES = 2, 6

@@ -15,10 +15,11 @@ import numpy as np
 
 from .. import svg
 from ..controls import Slider
-from ..engine import NEW_PEOPLE, PEOPLE, Network, people_arrays, sgd_epoch
+from ..engine import NEW_PEOPLE, PEOPLE, Network, get_loss, people_arrays, sgd_epoch
+from ..numerals import num
 from ..params import ranged
 from ..widget import Widget
-from ._training_chart import curve, head, nice_ceiling, num
+from ._training_chart import curve, head, nice_ceiling
 from ._training_controls import RunLoop
 
 WEIGHT = (-40, 40)  # slider range for the reader's person: pounds minus 135
@@ -57,7 +58,7 @@ class TrainingRun(RunLoop, Widget):
 
     def loss(self) -> float:
         p = self.net.predict(self.X)[:, 0]  # (4,)
-        return float(np.mean((p - self.y) ** 2))
+        return get_loss("mse").fn(p, self.y)
 
     @property
     def epoch(self) -> int:
@@ -124,12 +125,11 @@ class TrainingRun(RunLoop, Widget):
         )
 
     def arrange(self, controls, slots):
-        buttons, sliders = self.controls()[:3], self.controls()[3:]
+        c = controls
         return (
-            '<div class="nn-controls tr-run">' + "".join(c.html() for c in buttons)
+            f'<div class="nn-controls tr-run">{c["play"]}{c["step"]}{c["reset"]}'
             + slots["readout"] + "</div>" + slots["chart"] + slots["people"]
-            + '<div class="nn-controls tr-person">' + "".join(c.html() for c in sliders)
-            + "</div>"
+            + f'<div class="nn-controls tr-person">{c["weight"]}{c["height"]}</div>'
         )
 
     def announce(self):

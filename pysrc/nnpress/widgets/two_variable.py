@@ -15,10 +15,11 @@ import numpy as np
 from .. import svg
 from ..engine import linear
 from ..engine.datasets import house_arrays
+from ..numerals import num, plus
 from ..params import choice, ranged
 from ..widget import Widget
-from ._house_descent import STEP_BUTTONS, Descent, error_chart, gd_buttons
-from ._houses import Range, controls_html, house_table, neuron_diagram, num, plus, readout
+from ._house_descent import GD_BUTTONS, STEP_BUTTONS, Descent, error_chart, gd_buttons
+from ._houses import Range, controls_html, house_table, neuron_diagram, readout
 
 RANGES = (  # the reference's sliders
     Range("weight1", "weight 1 (area)", -0.4, 0.4, 0.0001),
@@ -129,7 +130,7 @@ class TwoVariable(Widget):
     def arrange(self, controls, slots):
         get = slots.get
         figures = get("fit", "") + get("errors", "") + get("diagram", "")
-        return (controls_html(self.controls()) + slots["readout"]
+        return (controls_html(controls, GD_BUTTONS) + slots["readout"]
                 + f'<div class="nn-house-grid">{figures}</div>{get("table", "")}')
 
     def announce(self):

@@ -1,11 +1,9 @@
-"""Jekyll posts, imported as they are: their front matter and the Liquid they use.
+"""The Liquid in imported Jekyll posts, rendered into plain Markdown before conversion.
 
-An author can drop a Jekyll blog's `_posts/*.md` into content/ and build.
-`jekyll_meta` maps Jekyll's front-matter keys onto ours; `render_liquid` turns
-the Liquid of a post into plain Markdown before conversion and drops kramdown's
-`{:...}` / `{::...}` attribute and option lines. An imported post never shows
-template syntax to a reader: what we cannot render is a build error that names
-the tag and the line, never a silent pass-through.
+`render_liquid` renders raw, highlight, post_url, link and comment, and `{{ page.X }}` /
+`{{ site.X }}` with four filters; it drops kramdown's `{:...}` / `{::...}` attribute and
+option lines. An imported post never shows template syntax to a reader: what we cannot
+render is a build error that names the tag and the line, never a silent pass-through.
 
 Why a small scanner and not a Liquid library (python-liquid is on PyPI and well
 kept): the Liquid we run is tiny (raw, highlight, post_url, link, comment and
@@ -29,15 +27,14 @@ from typing import Any
 from nnpress.params import brief
 
 from .errors import SourceError
+from .markdown_ext import fences
+from .urls import MORE, post_url, slugify
 
-POST_URL = "/posts/{}/"  # where pages.py puts a post, from the site root
-MORE = "<!--more-->"  # our excerpt marker (pages.excerpt_of)
 SUPPORTED = "raw, highlight, post_url, link, comment"
 FILTERS = "relative_url, absolute_url, prepend, append"
 
 POST_NAME = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}-(.+?)(?:\.(?:md|markdown))?$")
 SPECIAL = re.compile(r"\\.|`+|\{\{|\{%|\n", re.S)  # what the inline scanner stops at
-FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})([^\n]*)")
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 RAW_MARK = re.compile(r"\{%-?\s*(?:end)?raw\s*-?%\}")
 IAL = re.compile(r"""\{:(?:[^{}\n"']|"[^"\n]*"|'[^'\n]*')*\}""")  # {: .c}, {:toc}, {::x /}
@@ -58,39 +55,6 @@ HINTS = {
         "assign capture endcapture cycle increment decrement tablerow endtablerow".split(), LOGIC),
     "gist": "link to the gist, or paste its code in a fenced code block",
 }
-
-
-def jekyll_meta(meta: dict, lines: Mapping[str, int] | None = None) -> dict:
-    """Jekyll front matter -> ours, in a new dict (Jekyll's own keys are kept, and ignored).
-
-    `published: false` -> `draft: true`; `categories`/`category` join `tags`;
-    `permalink` gives the slug (its last path segment) unless `slug:` is set.
-    `layout` and `excerpt_separator` are accepted; `lines` (key -> file line,
-    `FrontMatter.lines`) lets errors point at the key.
-    """
-    at = (lines or {}).get
-    out = dict(meta)
-    if "published" in meta:
-        if not isinstance(meta["published"], bool):
-            raise SourceError(at("published"), f"published must be true or false, "
-                                               f"got {brief(meta['published'])}")
-        if not meta["published"]:
-            out["draft"] = True  # unpublished wins over any `draft: false`
-    extra = _words(meta.get("categories"), "categories", at("categories"))
-    if "category" in meta:
-        extra += _words([meta["category"]], "category", at("category"))
-    if extra:
-        tags = _words(meta.get("tags"), "tags", at("tags"))
-        out["tags"] = list(dict.fromkeys(tags + extra))
-    if "permalink" in meta and "slug" not in meta:
-        permalink = meta["permalink"]
-        if not isinstance(permalink, str):
-            raise SourceError(at("permalink"), f"permalink must be a path, got {brief(permalink)}")
-        last = re.split(r"[?#]", permalink)[0].rstrip("/").rsplit("/", 1)[-1]
-        last = re.sub(r"\.html?$", "", last)
-        if last and ":" not in last:  # `/:year/:title/` keeps the file name's slug
-            out["slug"] = last
-    return out
 
 
 def render_liquid(body: str, first_line: int, page: dict, site: dict | None = None) -> str:
@@ -135,9 +99,9 @@ class _Scanner:
         src, pos = self.src, self.pos
         end = src.find("\n", pos)
         end = len(src) if end < 0 else end
-        if (m := FENCE.match(src, pos)) and not (m[1][0] == "`" and "`" in m[2]):
-            close = re.compile(rf"^[ \t]*{re.escape(m[1][0])}{{{len(m[1])},}}[ \t]*$", re.M)
-            if c := close.search(src, end + 1):  # unclosed: superfences shows it as text
+        if (m := fences.TEXT_OPEN.match(src, pos)) and not (m[1][0] == "`" and "`" in m[2]):
+            # unclosed: superfences shows it as text
+            if c := fences.text_close(m[1]).search(src, end + 1):
                 self.out.append(RAW_MARK.sub("", src[pos : c.end()]))
                 self.pos = c.end()
                 return True
@@ -270,9 +234,7 @@ class _Scanner:
         if name == "post_url" and not post:
             raise self.fail(start, f"{{% post_url {target} %}}: name a post like 2020-01-02-slug")
         if post and (name == "post_url" or base.endswith((".md", ".markdown"))):
-            from .pages import slugify  # here: pages.py imports this module
-
-            return POST_URL.format(slugify(post[1]))
+            return "/" + post_url(slugify(post[1]))
         return "/" + target.lstrip("/")
 
     # -- {{ expressions }} -------------------------------------------------------------------
@@ -338,16 +300,3 @@ class _Scanner:
 def _split_outside_quotes(text: str, sep: str) -> list[str]:
     """Split at `sep` where the rest of the text has balanced quotes (so not inside them)."""
     return re.split(rf"""{re.escape(sep)}(?=(?:[^'"]|'[^']*'|"[^"]*")*$)""", text)
-
-
-def _words(value: Any, key: str, line: int | None) -> list[str]:
-    """A YAML list or a space/comma separated string -> words (as frontmatter.as_tags)."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return value.replace(",", " ").split()
-    if isinstance(value, list) and all(
-        isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in value
-    ):
-        return [str(v) for v in value]
-    raise SourceError(line, f"{key} must be a list of words, got {brief(value)}")

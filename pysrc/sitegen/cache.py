@@ -13,7 +13,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from .config import PROJECT
+from . import project_files
 
 VERSION = 1  # bump when the entry format changes
 
@@ -22,9 +22,9 @@ VERSION = 1  # bump when the entry format changes
 def code_fingerprint() -> str:
     """A hash of the Python that turns Markdown into HTML (build and widget code)."""
     digest = hashlib.sha256(str(VERSION).encode())
-    for folder in (PROJECT / "sitegen", PROJECT / "pysrc" / "nnpress"):
+    for folder in (Path(__file__).resolve().parent, project_files.BROWSER_PACKAGE):
         for path in sorted(folder.rglob("*.py")):
-            digest.update(path.relative_to(PROJECT).as_posix().encode())
+            digest.update(path.relative_to(folder.parent).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

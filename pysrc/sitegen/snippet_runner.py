@@ -27,9 +27,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
-import nnpress
 from nnpress.widgets.runnable import Runnable, RunResult
 
 from .errors import SourceError
@@ -38,8 +36,6 @@ DEFAULT_TIMEOUT = 10.0  # seconds a block may run at build time
 MAX_TIMEOUT = 600.0  # the most site.yml or a block may allow
 START_TIMEOUT = 120.0  # seconds for the server to import numpy on a slow, busy machine
 REPLY_MARGIN = 15.0  # beyond a snippet's limit, before the server itself counts as stuck
-SERVER = Path(__file__).with_name("snippet_server.py")
-PYSRC = Path(nnpress.__file__).resolve().parent.parent  # the nnpress this build imported
 SNIPPET_BLOCK = re.compile(
     r"^\s*(?:`{3,}|~{3,})\s*(?:(?:python3?|py)\s+run|widget\s+runnable)\b", re.M)
 
@@ -77,7 +73,7 @@ class SnippetServer:
         if self.proc is not None and self.proc.poll() is None:
             return
         self.proc = subprocess.Popen(
-            [sys.executable, "-P", str(SERVER), str(PYSRC)], stdin=subprocess.PIPE,
+            [sys.executable, "-P", "-m", "sitegen.snippet_server"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=server_environment(),
             start_new_session=True)  # Ctrl+C reaches the builder, which then stops us
         self.ready = False

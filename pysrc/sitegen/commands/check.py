@@ -21,7 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ..markdown_ext.links import is_local, split_srcset
+from ..html_urls import is_local, split_srcset
 
 URL_ATTRIBUTES = {"href", "src", "poster", "xlink:href"}  # on any tag; srcset apart
 # Shown at any URL (by Pages, by the service worker offline): links start from the base URL.

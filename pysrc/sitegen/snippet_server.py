@@ -1,6 +1,6 @@
 """The process that runs ```python run blocks at build time, one fork per snippet.
 
-Started by `snippet_runner.SnippetServer` as `python -P snippet_server.py PYSRC`.
+Started by `snippet_runner.SnippetServer` as `python -P -m sitegen.snippet_server`.
 It imports numpy and `nnpress` once, then reads one JSON request per line on
 stdin and answers one JSON line on stdout:
 
@@ -182,7 +182,6 @@ def serve_one(request: dict) -> dict:
 
 
 def main() -> None:
-    sys.path.insert(0, sys.argv[1])
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the builder decides when we stop
     import nnpress.widgets.runnable  # noqa: F401  (import once, share with every fork)
 

@@ -18,11 +18,8 @@ from __future__ import annotations
 import hashlib
 import json
 import posixpath
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from html import escape, unescape
-from html.parser import HTMLParser
+from html import escape
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 from xml.etree import ElementTree as etree
@@ -34,29 +31,10 @@ from markdown.treeprocessors import Treeprocessor
 from nnpress.params import brief
 
 from ..errors import SourceError
+from ..html_urls import URL_ATTRIBUTES, is_local, relative_url, rewrite_urls, split_srcset
+from .page_context import PageContext
 
-# The attributes that hold a URL, by tag. srcset holds several.
-URL_ATTRIBUTES = {
-    "a": ("href",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-    "iframe": ("src",),
-}
 WHAT_IS_MISSING = {"a": "broken link", "img": "missing image"}  # otherwise "missing file"
-# One attribute in a start tag: name = "value" | 'value' | value
-ATTRIBUTE = re.compile(r"""\s+([^\s/>"'=]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
-TAG_NAME = re.compile(r"<[^\s/>]+")
-SRCSET_URL = re.compile(r"[\s,]*(\S*)")  # a srcset candidate's URL: no spaces
-
-
-def is_local(url: str) -> bool:
-    """False for what the site cannot check: other sites, mailto:, data:, #fragments."""
-    if not url or url.startswith(("#", "?", "//")):
-        return False
-    return not urlsplit(url).scheme
 
 
 @dataclass
@@ -122,57 +100,31 @@ class LinkResolver:
         raise ValueError(f"there is no file {source}")
 
 
-def split_srcset(value: str) -> list[tuple[str, str]]:
-    """(url, descriptor) pairs of a srcset, split as browsers do: a URL runs to
-    the next space (a data: URL may hold commas), a comma right after it or
-    after its descriptors ends the candidate."""
-    candidates = []
-    pos = 0
-    while (m := SRCSET_URL.match(value, pos)) and m.group(1):
-        url, pos = m.group(1), m.end()
-        descriptor = ""
-        if url.endswith(","):
-            url = url.rstrip(",")
-        else:
-            end = value.find(",", pos)
-            end = len(value) if end < 0 else end
-            descriptor, pos = value[pos:end].strip(), end
-        candidates.append((url, descriptor))
-    return candidates
-
-
-def relative_url(target: str, page_url: str) -> str:
-    """A site URL ("images/a.png", "posts/b/") as seen from the folder `page_url`."""
-    here = [p for p in page_url.split("/") if p]
-    there = [p for p in target.split("/") if p]
-    common = 0
-    while common < min(len(here), len(there)) and here[common] == there[common]:
-        common += 1
-    parts = [".."] * (len(here) - common) + there[common:]
-    relative = "/".join(parts) or "."
-    return relative + "/" if target.endswith("/") or not target else relative
-
-
 class SourceLines(Preprocessor):
     """Keeps the body as written (before any preprocessor), to find error lines in."""
 
+    def __init__(self, md: Markdown, ext: LinkExtension):
+        super().__init__(md)
+        self.ext = ext
+
     def run(self, lines: list[str]) -> list[str]:
-        self.md.nnpress_source_lines = list(lines)  # type: ignore[attr-defined]
+        self.ext.source_lines = list(lines)
         return lines
 
 
 class LinkTreeprocessor(Treeprocessor):
     """Rewrites every URL attribute in the tree and in the raw-HTML stash."""
 
-    def __init__(self, md: Markdown, resolver: LinkResolver):
+    def __init__(self, md: Markdown, ext: LinkExtension):
         super().__init__(md)
-        self.resolver = resolver
+        self.ext = ext
+        self.resolver = ext.resolver
 
     def run(self, root: etree.Element) -> None:
-        page = getattr(self.md, "nnpress_page", None)
-        if page is None:  # not a site page (a snippet): nothing to resolve against
+        page = self.ext.page
+        if page.source is None:  # not a site page (a snippet): nothing to resolve against
             return
-        self.source, self.page_url = page
+        self.source, self.page_url = page.source, page.url
         self.resolver.site_path(self.source)  # a page outside content/ is our bug: fail loudly
         self._rewrite_tree(root)
         stash = self.md.htmlStash.rawHtmlBlocks
@@ -180,7 +132,7 @@ class LinkTreeprocessor(Treeprocessor):
             if isinstance(block, etree.Element):  # md_in_html keeps some blocks as elements
                 self._rewrite_tree(block)
             else:
-                stash[i] = RawHtmlRewriter(self._rewrite).rewrite(str(block))
+                stash[i] = rewrite_urls(str(block), self._rewrite)
 
     def _rewrite_tree(self, root: etree.Element) -> None:
         for el in root.iter():
@@ -209,8 +161,8 @@ class LinkTreeprocessor(Treeprocessor):
         The first line that mentions it; wrong only if the same URL is also
         written earlier where it is not a link (in a code block, say).
         """
-        lines = getattr(self.md, "nnpress_source_lines", [])
-        first = getattr(self.md, "nnpress_first_line", 1)
+        lines = self.ext.source_lines
+        first = self.ext.page.first_line
         path = urlsplit(url).path
         for needle in (url, escape(url), path, posixpath.basename(path.rstrip("/"))):
             for n, text in enumerate(lines):
@@ -219,93 +171,19 @@ class LinkTreeprocessor(Treeprocessor):
         return first
 
 
-class RawHtmlRewriter(HTMLParser):
-    """Rewrites URL attributes inside a raw HTML string, leaving all else byte for byte."""
-
-    def __init__(self, rewrite: Callable[[str, str, str], str]):
-        super().__init__(convert_charrefs=True)
-        self._rewrite = rewrite  # (tag, attr, value) -> new value
-        self._edits: list[tuple[int, int, int, str]] = []  # (line, start, end, new text)
-
-    def rewrite(self, html: str) -> str:
-        self.feed(html)
-        self.close()
-        if not self._edits:
-            return html
-        line_starts = [0] + [m.end() for m in re.finditer("\n", html)]
-        for line, start, end, new in sorted(self._edits, reverse=True):
-            at = line_starts[line - 1]
-            html = html[: at + start] + new + html[at + end :]
-        return html
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = URL_ATTRIBUTES.get(tag, ())
-        if not any(name in names and value for name, value in attrs):
-            return
-        line, col = self.getpos()
-        for start, end, name, value in attribute_spans(self.get_starttag_text() or ""):
-            if name in names and value:
-                new = self._rewrite(tag, name, value)
-                if new != value:
-                    self._edits.append((line, col + start, col + end, f'"{escape(new)}"'))
-
-    handle_startendtag = handle_starttag
-
-
-def attribute_spans(tag_text: str):
-    """(start, end, name, value) of each attribute value in one start tag.
-
-    html.parser gives the values but not where they are, and we must only
-    touch the value, so the one tag the parser found is walked once more.
-    """
-    name = TAG_NAME.match(tag_text)
-    for m in ATTRIBUTE.finditer(tag_text, name.end() if name else 0):
-        raw = m.group(2)
-        value = raw[1:-1] if raw[:1] in "\"'" else raw
-        yield m.start(2), m.end(2), m.group(1).lower(), unescape(value)
-
-
 class LinkExtension(Extension):
-    """Resolves links and images against `resolver`.
+    """Resolves links and images against `resolver`, for the page `page.source` at
+    `page.url`; a page without a source (a snippet) is left as it is."""
 
-    Per page, after `md.reset()` and before `md.convert()`, set
-    `md.nnpress_page = (source_path, page_url)`; without it nothing is rewritten.
-    """
-
-    def __init__(self, resolver: LinkResolver, **kwargs):
+    def __init__(self, resolver: LinkResolver, page: PageContext | None = None, **kwargs):
         self.resolver = resolver
+        self.page = page or PageContext()
+        self.source_lines: list[str] = []  # the page's body as written
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        self.md = md
-        md.nnpress_page = None  # type: ignore[attr-defined]
-        md.registerExtension(self)
         # First of all preprocessors, so error lines count the text as written.
-        md.preprocessors.register(SourceLines(md), "nnpress_source_lines", 100)
+        md.preprocessors.register(SourceLines(md, self), "nnpress_source_lines", 100)
         # After 'unescape' (0): the tree is final, every extension's links are in it,
         # and the raw-HTML stash is not put back yet (that is a postprocessor).
-        md.treeprocessors.register(LinkTreeprocessor(md, self.resolver), "nnpress_links", -10)
-
-    def reset(self) -> None:
-        self.md.nnpress_page = None  # type: ignore[attr-defined]
-
-
-def rebase(html: str, from_url: str, to_url: str, prefix: str = "") -> str:
-    """Move HTML written for the page at `from_url` onto the page at `to_url`.
-
-    Excerpts are rendered for their post but shown on the index, tag pages and
-    the feed, so their relative links must be re-pointed. With `prefix` (an
-    absolute site URL, for the feed) local links become absolute instead.
-    """
-
-    def move(_tag: str, _attr: str, value: str) -> str:
-        if not is_local(value) or value.startswith("/"):
-            return value
-        parts = urlsplit(value)
-        target = posixpath.normpath(posixpath.join(from_url, parts.path))
-        target = "" if target == "." else target + ("/" if parts.path.endswith("/") else "")
-        suffix = (f"?{parts.query}" if parts.query else "") + (
-            f"#{parts.fragment}" if parts.fragment else "")
-        return (prefix + target if prefix else relative_url(target, to_url)) + suffix
-
-    return RawHtmlRewriter(move).rewrite(html)
+        md.treeprocessors.register(LinkTreeprocessor(md, self), "nnpress_links", -10)

@@ -18,7 +18,14 @@ from html import escape, unescape
 from pathlib import Path
 
 from .edition_payload import Payload, pack_payload
-from .offline_edition import EDITION_SCRIPT, WORKER_SCRIPT, Edition, inline_script, page_classes
+from .offline_edition import (
+    EDITION_SCRIPT,
+    WORKER_SCRIPT,
+    Edition,
+    inline_script,
+    scan_page,
+    tags_within,
+)
 from .output import SiteFiles
 from .pages import Page
 from .templates import Site
@@ -63,7 +70,7 @@ def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: di
     index = files.read(INDEX).decode("utf-8")
     rendered = {page.url: files.read(page.output_path).decode("utf-8") for page in pages}
     inside = {"": "#/"} | {url.rstrip("/"): f"#/{url}" for url in rendered}
-    classes = page_classes(index).union(*map(page_classes, rendered.values()))
+    classes = set(scan_page(index)[1]).union(*(scan_page(html)[1] for html in rendered.values()))
     templates = []
     for page in pages:
         html = rendered[page.url]
@@ -71,10 +78,12 @@ def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: di
         if main is None:
             raise ValueError(f"{page.output_path}: no <main id=\"main\"> to take the post from")
         post = Edition(files, page.url, site_url, scripts, None, inside, classes, file_url="")
+        within = tags_within(scan_page(html)[0], main.start(1), main.end(1))
         title = unescape(TITLE.search(html).group(1)) if TITLE.search(html) else page.title
         templates.append(
             f'<template data-page="{escape(page.url)}" data-title="{escape(title)}" '
-            f'lang="{escape(page.lang)}">{post.make(main.group(1)).decode("utf-8")}</template>')
+            f'lang="{escape(page.lang)}">{post.make(main.group(1), tags=within).decode("utf-8")}'
+            "</template>")
     router = inline_script(scripts[ROUTER_SCRIPT], "")
     edition = Edition(files, "", site_url, scripts, payload, inside, classes)
     return edition.make(index, "\n".join([*templates, router, ""]))

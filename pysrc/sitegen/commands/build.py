@@ -36,10 +36,11 @@ from ..inline_styles import STYLESHEET, stylesheet
 from ..markdown_ext.links import LinkResolver
 from ..out_folder import build_lock, check_out_folder, recover
 from ..output import SiteFiles, write_site
-from ..pages import Page, link_translations, read_pages, slugify
+from ..pages import Page, link_translations, read_pages
 from ..site_settings import SiteSettings, load_site_settings
 from ..snippet_runner import SnippetLimits
 from ..templates import Site, make_environment, render
+from ..urls import output_path, slugify, tag_url
 
 RUNTIME_DIR = "static/pyodide-{hash}/"  # named by its content: cached for good
 CLIENT_DIR = "static/nnpress/"
@@ -133,7 +134,7 @@ def render_index(env, site: Site, pages: list[Page]) -> str:
 
 def generated_paths(tags: dict[str, list[Page]]) -> set[str]:
     """Pages the build makes besides posts, which a post may link to."""
-    return {"", "tags/", "feed.xml", "sitemap.xml"} | {f"tags/{slugify(t)}/" for t in tags}
+    return {"", "tags/", "feed.xml", "sitemap.xml"} | {tag_url(t) for t in tags}
 
 
 def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
@@ -147,7 +148,7 @@ def tags_of(pages: list[Page]) -> dict[str, list[Page]]:
             if other != tag:
                 raise BuildError(page.source, page.lines.get("tags"), (
                     f"tag {brief(tag)} and tag {brief(other)} (in {where.source}) would share "
-                    f"the page tags/{slugify(tag)}/; spell them the same"))
+                    f"the page {tag_url(tag)}; spell them the same"))
             tags.setdefault(tag, []).append(page)
     return dict(sorted(tags.items(), key=lambda kv: kv[0].lower()))
 
@@ -159,8 +160,8 @@ def write_listings(env, site: Site, pages: list[Page], tags: dict[str, list[Page
     out.write_text("tags/index.html", render(env, "tags.html", "tags/", site=site, tags=tags,
                                              lang=site.lang), "the list of tags")
     for tag, tagged in tags.items():
-        url = f"tags/{slugify(tag)}/"
-        out.write_text(url + "index.html", render(env, "tag.html", url, site=site, tag=tag,
+        url = tag_url(tag)
+        out.write_text(output_path(url), render(env, "tag.html", url, site=site, tag=tag,
                                                   pages=tagged, lang=site.lang),
                        f"the page of tag {brief(tag)}")
     updated = max((p.date for p in pages if p.date), default=None)

@@ -19,10 +19,11 @@ from nnpress.params import brief
 from . import frontmatter, jekyll
 from .content_folder import read_source
 from .errors import BuildError, SourceError
+from .liquid import render_liquid
+from .urls import MORE, output_path, post_url, slugify
 
 JEKYLL_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
-MORE = "<!--more-->"
 
 
 @dataclass
@@ -49,21 +50,16 @@ class Page:
     @property
     def url(self) -> str:
         """Site-relative, e.g. "posts/sigmoid/" (pretty URLs, stable across title edits)."""
-        return f"posts/{self.slug}/"
+        return post_url(self.slug)
 
     @property
     def output_path(self) -> str:
-        return self.url + "index.html"
+        return output_path(self.url)
 
     @property
     def edition_file(self) -> str:
         """The offline edition, beside the post (the service worker leaves it out)."""
         return f"{self.slug}.offline.html"
-
-
-def slugify(text: str) -> str:
-    slug = re.sub(r"[^\w\s-]", "", text.lower()).strip()
-    return re.sub(r"[\s_-]+", "-", slug) or "post"
 
 
 def read_page(path: Path, lang_default: str = "en") -> Page:
@@ -79,7 +75,7 @@ def _read_page(path: Path, text: str, lang_default: str) -> Page:
     meta, at = jekyll.jekyll_meta(fm.data, fm.lines), fm.lines.get
     # Jekyll's Liquid ({{ site.baseurl }}, {% highlight %}, ...) becomes plain Markdown;
     # anything else in {% %} or {{ }} is an error rather than text shown to readers.
-    body = jekyll.render_liquid(fm.body, fm.body_line, meta, site={})
+    body = render_liquid(fm.body, fm.body_line, meta, site={})
     stem_date, stem = None, path.stem
     if m := JEKYLL_NAME.match(path.stem):
         stem_date, stem = m.group(1), m.group(2)

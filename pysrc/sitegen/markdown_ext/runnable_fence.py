@@ -16,9 +16,8 @@ follow `run`:
     timeout=N  seconds the build lets it run (default: site.yml's
                `snippet_timeout`, else 10); see `sitegen.snippet_runner`
 
-This preprocessor also renders ```widget blocks (the widget fence's own code),
-so every figure on a page is numbered in reading order whichever syntax
-declared it; the widget fence then finds nothing left to do.
+Figures are numbered in reading order with those of ```widget blocks
+(`page_context.FigureNumbers`).
 """
 
 from __future__ import annotations
@@ -27,24 +26,36 @@ import re
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from nnpress.params import ParamError
-from nnpress.widget import create
+from nnpress.widgets import create
 from nnpress.widgets.runnable import SnippetError
 
 from ..errors import SourceError
 from ..snippet_runner import MAX_TIMEOUT, SnippetLimits, prerun
-from .widget_fence import WidgetFencePreprocessor
+from . import fences
+from .page_context import PageContext, figure_id
 
 OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?:python3?|py)\s+run(?:\s+(?P<options>.*?))?\s*$")
 OPTIONS = "error, rows=N, timeout=N"
 SECONDS = re.compile(r"\d+(\.\d+)?")
 
 
-class RunnableFencePreprocessor(WidgetFencePreprocessor):
-    def render_fence(self, lines: list[str], i: int, close: int, start: int) -> str | None:
+class RunnableFencePreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, page: PageContext, limits: SnippetLimits):
+        super().__init__(md)
+        self.page = page
+        self.limits = limits
+
+    def run(self, lines: list[str]) -> list[str]:
+        return fences.replace_blocks(lines, lambda i, close: self.render_fence(lines, i, close),
+                                     self.md.htmlStash.store)
+
+    def render_fence(self, lines: list[str], i: int, close: int) -> str | None:
         opened = OPEN.match(lines[i])
         if not opened:
-            return super().render_fence(lines, i, close, start)  # a ```widget, or not ours
+            return None  # a ```widget, or not ours
+        start = self.page.first_line + i  # its file line
         if close >= len(lines):
             raise SourceError(start, "runnable code block is never closed")
         body = lines[i + 1 : close]
@@ -55,7 +66,7 @@ class RunnableFencePreprocessor(WidgetFencePreprocessor):
         try:
             widget = create("runnable", params)
             prerun(widget, timeout, "python run block", start, start + first)
-            return widget.render_html(self.next_id("runnable"))
+            return widget.render_html(figure_id("runnable"))
         except SnippetError as exc:  # the snippet's line 1 is `first` lines after the fence
             line = start + first + exc.line if exc.line else start
             raise SourceError(line, f"python run block: {exc}") from None
@@ -81,21 +92,16 @@ class RunnableFencePreprocessor(WidgetFencePreprocessor):
 
 
 class RunnableFenceExtension(Extension):
-    """Shares `md.nnpress_widgets` (the page's figures) with the widget fence."""
+    """Registers the preprocessor; its figures join the page's in `page.widgets`."""
 
-    def __init__(self, limits: SnippetLimits | None = None):
+    def __init__(self, page: PageContext | None = None, limits: SnippetLimits | None = None):
         super().__init__()
-        self.limits = limits
+        self.page = page or PageContext()
+        self.limits = limits or SnippetLimits()
 
     def extendMarkdown(self, md: Markdown) -> None:
-        self.md = md
-        if not hasattr(md, "nnpress_widgets"):
-            md.nnpress_widgets = []  # type: ignore[attr-defined]
-        md.registerExtension(self)
-        # After display maths (29), which needs the lines unshifted; before the widget
-        # fence (28) and fenced code (25), so these blocks never reach the highlighter.
-        md.preprocessors.register(RunnableFencePreprocessor(md, self.limits), "runnable_fence",
-                                 28.5)
-
-    def reset(self) -> None:
-        self.md.nnpress_widgets = []  # type: ignore[attr-defined]
+        # After display maths (29), which needs the lines unshifted; before fenced code
+        # (25), so these blocks never reach the highlighter.
+        md.preprocessors.register(RunnableFencePreprocessor(md, self.page, self.limits),
+                                  "runnable_fence", 28.5)
+        self.page.register_figures(md)

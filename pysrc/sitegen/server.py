@@ -18,14 +18,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .config import PROJECT
+from . import project_files
 
 EVENTS_URL = "/__livereload"
 DEV_FILES = {  # served by the dev server only, from client/dev/
     "/__nnpress/livereload.js": ("livereload.js", "text/javascript; charset=utf-8"),
     "/__nnpress/livereload.css": ("livereload.css", "text/css; charset=utf-8"),
 }
-DEV_CLIENT = PROJECT / "client" / "dev"
+DEV_CLIENT = project_files.project_dir("client") / "dev"
 # The meta tells the page not to save the site for offline reading (offline.js).
 LIVERELOAD_TAG = (b'<meta name="nnpress-preview" content="live-reload">'
                   b'<script src="/__nnpress/livereload.js" defer></script>')

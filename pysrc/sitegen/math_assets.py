@@ -20,7 +20,6 @@ import json
 import re
 from pathlib import Path
 
-from .config import PROJECT
 from .runtime import VendoredFile, VendorError
 
 KATEX_VERSION = "0.19.1"
@@ -72,7 +71,7 @@ FAMILY = re.compile(r"KaTeX_\w+")
 CSS_CLASS = re.compile(r"\.([\w-]+)")
 
 
-def katex_dir(node_modules: Path = PROJECT / "node_modules") -> Path:
+def katex_dir(node_modules: Path) -> Path:
     """The installed katex package, checked to be KATEX_VERSION."""
     pkg = Path(node_modules) / "katex"
     try:
@@ -122,7 +121,7 @@ def _verified(path: Path, expected: str) -> bytes:
 
 
 def vendor_math_assets(
-    dest: Path, *, node_modules: Path = PROJECT / "node_modules"
+    dest: Path, *, node_modules: Path
 ) -> list[VendoredFile]:
     """Write ``katex.min.css`` and ``fonts/*.woff2`` into ``dest`` (link the CSS from every
     page with maths). Return the files written, sorted by name."""

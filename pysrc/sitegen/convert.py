@@ -22,6 +22,7 @@ from .errors import BuildError, SourceError
 from .inline_styles import styles_to_classes
 from .markdown_ext.links import LinkExtension, LinkResolver
 from .markdown_ext.math import MathExtension
+from .markdown_ext.page_context import PageContext
 from .markdown_ext.runnable_fence import RunnableFenceExtension
 from .markdown_ext.widget_fence import WidgetFenceExtension
 from .pages import Page, excerpt_of
@@ -32,8 +33,10 @@ PARALLEL_FROM = 24  # pages to convert before worker processes pay for themselve
 FIGURE = re.compile(r'<figure class="nn-widget.*?</figure>', re.S)
 
 
-def make_markdown(links: LinkResolver | None = None,
+def make_markdown(page: PageContext | None = None, links: LinkResolver | None = None,
                   limits: SnippetLimits | None = None) -> markdown.Markdown:
+    """A Markdown instance whose extensions read and fill in `page`."""
+    page = page or PageContext()
     return markdown.Markdown(
         extensions=[
             "tables",  # GitHub-style tables
@@ -44,10 +47,10 @@ def make_markdown(links: LinkResolver | None = None,
             "pymdownx.magiclink",  # bare URLs become links
             "md_in_html",  # markdown="1" inside HTML blocks
             "toc",  # heading ids
-            WidgetFenceExtension(limits),  # ```widget NAME: live figures
-            RunnableFenceExtension(limits),  # ```python run: code the reader edits and runs
-            MathExtension(),  # $...$ and $$...$$, typeset by KaTeX at build time
-            *([LinkExtension(links)] if links else []),  # relative links, checked
+            WidgetFenceExtension(page, limits),  # ```widget NAME: live figures
+            RunnableFenceExtension(page, limits),  # ```python run: code the reader edits, runs
+            MathExtension(page),  # $...$ and $$...$$, typeset by KaTeX at build time
+            *([LinkExtension(links, page)] if links else []),  # relative links, checked
         ],
         extension_configs={
             "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight"},
@@ -58,13 +61,14 @@ def make_markdown(links: LinkResolver | None = None,
 
 
 _md: markdown.Markdown | None = None
+_page = PageContext()  # what _md's extensions know of the page being converted
 
 
 def start_converter(links: LinkResolver | None = None,
                     limits: SnippetLimits | None = None) -> None:
     """Set up this process's Markdown instance (also run in each worker process)."""
     global _md
-    _md = make_markdown(links, limits)
+    _md = make_markdown(_page, links, limits)
 
 
 def convert_body(body: str, first_line: int, source: str = "", url: str = "") -> dict:
@@ -72,12 +76,10 @@ def convert_body(body: str, first_line: int, source: str = "", url: str = "") ->
     if _md is None:
         start_converter()
     _md.reset()
-    _md.nnpress_first_line = first_line  # type: ignore[attr-defined]
-    _md.nnpress_page = (Path(source), url) if source else None  # type: ignore[attr-defined]
+    _page.start(Path(source) if source else None, url, first_line)
     styles: dict[str, str] = {}  # KaTeX and aligned table cells write style="": CSP forbids it
     html = styles_to_classes(_md.convert(body), styles)
-    return {"html": html, "widgets": list(_md.nnpress_widgets),  # type: ignore[attr-defined]
-            "styles": styles}
+    return {"html": html, "widgets": list(_page.widgets), "styles": styles}
 
 
 def _convert_job(job: tuple[str, str, int, str]) -> dict:

@@ -25,14 +25,8 @@ literal dollar. Code spans and fenced code are never looked at.
 
 from __future__ import annotations
 
-import atexit
-import json
 import logging
-import os
 import re
-import shutil
-import subprocess
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -43,14 +37,15 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..config import PROJECT
+from .. import project_files
 from ..errors import SourceError
-from ..math_assets import katex_dir
 from ..runtime import VendorError
+from . import fences
+from .katex import TypesetError, katex_process
+from .page_context import PageContext
 
 log = logging.getLogger("nnpress.math")
 
-FENCE = re.compile(r"^(?P<fence>`{3,}|~{3,})")
 ESCAPE_OR_CLOSE = re.compile(r"\\[\s\S]|\$\$")  # the first bare `$$` closes a block
 INLINE_MATH = (
     r"(?<!\\)(?P<escapes>(?:\\{2})+)(?=\$)"  # `\\` before a `$`: a backslash, then maths
@@ -58,87 +53,6 @@ INLINE_MATH = (
     r"|(?<!\\)\$(?![\s$])(?P<inline>(?:\\.|[^\\$\x02\x03])+?)(?<!\s)\$(?!\d)"
 )
 ESCAPED_BACKSLASH = util.STX + str(ord("\\")) + util.ETX  # what Markdown makes of `\\`
-
-# One request per line, [[tex, display], ...]; one answer per line, in the same order.
-KATEX_SERVER = r"""
-const katex = require(process.argv[1]);
-const lines = require("readline").createInterface({input: process.stdin, crlfDelay: Infinity});
-lines.on("line", (line) => {
-  const answers = JSON.parse(line).map(([tex, display]) => {
-    const warnings = [];
-    const strict = (code, message) => { warnings.push(message); return "ignore"; };
-    try {
-      const options = {displayMode: display, throwOnError: true, output: "htmlAndMathml", strict};
-      return {html: katex.renderToString(tex, options), warnings};
-    } catch (e) {
-      const parse = e instanceof katex.ParseError;
-      return {error: parse ? e.rawMessage : String(e), position: parse ? e.position : null};
-    }
-  });
-  process.stdout.write(JSON.stringify(answers) + "\n");
-});
-"""
-
-
-class TypesetError(Exception):
-    """KaTeX could not be run at all (no Node, no katex, a crash)."""
-
-
-class KatexProcess:
-    """A `node` running KaTeX for the whole build (or test session); each page is one batch."""
-
-    def __init__(self, node: str, katex: Path):
-        exe = shutil.which(node)
-        if exe is None:
-            raise TypesetError(f"'{node}' not found: maths is typeset at build time by Node.js")
-        self.proc = subprocess.Popen(
-            [exe, "-e", KATEX_SERVER, str(katex)], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
-        self.lock = threading.Lock()
-
-    def render(self, batch: list[tuple[str, bool]]) -> list[dict]:
-        """Answers in order: {"html", "warnings"} or {"error", "position"}."""
-        assert self.proc.stdin and self.proc.stdout and self.proc.stderr
-        with self.lock:
-            try:
-                self.proc.stdin.write(json.dumps(batch) + "\n")
-                self.proc.stdin.flush()
-                answer = self.proc.stdout.readline()
-            except OSError:  # a broken pipe: the process is gone
-                answer = ""
-            if not answer:
-                self.proc.kill()
-                raise TypesetError(f"KaTeX under Node stopped: {self.proc.stderr.read()[-800:]}")
-        return json.loads(answer)
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.stdin.close()  # type: ignore[union-attr]
-            try:
-                self.proc.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
-_processes: dict[tuple[str, Path], KatexProcess] = {}
-os.register_at_fork(after_in_child=_processes.clear)  # a forked worker starts its own
-
-
-def katex_process(node: str, node_modules: Path) -> KatexProcess:
-    """The shared Node process for (node, node_modules); started on first use."""
-    key = (node, Path(node_modules).resolve())
-    proc = _processes.get(key)
-    if proc is None or proc.proc.poll() is not None:
-        proc = _processes[key] = KatexProcess(node, katex_dir(node_modules))
-    return proc
-
-
-@atexit.register
-def close_katex_processes() -> None:
-    while _processes:
-        _processes.popitem()[1].close()
-
 
 @dataclass
 class Expression:
@@ -161,13 +75,13 @@ class DisplayMathPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
-        first = getattr(self.md, "nnpress_first_line", 1)
+        first = self.ext.page.first_line
         self.ext.source = "\n".join(lines)
         out: list[str] = []
         i = 0
         while i < len(lines):
-            if fence := FENCE.match(lines[i]):  # code: copy untouched
-                close = find_fence_close(lines, i, fence["fence"])
+            if fence := fences.OPEN.match(lines[i]):  # code: copy untouched
+                close = fences.find_close(lines, i, fence["fence"])
                 out.extend(lines[i : close + 1])
                 i = close + 1
             elif (end := display_block_end(lines, i)) is not None:
@@ -200,14 +114,6 @@ def display_block_end(lines: list[str], i: int) -> int | None:
     return None
 
 
-def find_fence_close(lines: list[str], start: int, fence: str) -> int:
-    for j in range(start + 1, len(lines)):
-        stripped = lines[j].strip()
-        if stripped.startswith(fence[0] * len(fence)) and set(stripped) == {fence[0]}:
-            return j
-    return len(lines)
-
-
 class InlineMathProcessor(InlineProcessor):
     """``$...$`` and ``$$...$$`` in running text (after code spans, before escapes)."""
 
@@ -238,14 +144,15 @@ class MathTreeprocessor(Treeprocessor):
 
 
 class MathExtension(Extension):
-    """Registers the three steps; ``md.nnpress_math`` lists the page's expressions."""
+    """Registers the three steps; ``expressions`` lists the page's maths."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, page: PageContext | None = None, **kwargs):
         self.config = {
             "node": ["node", "the Node.js executable that runs KaTeX"],
-            "node_modules": [str(PROJECT / "node_modules"), "where `npm ci` installed katex"],
+            "node_modules": [str(project_files.node_modules()), "where `npm ci` installed katex"],
         }
         super().__init__(**kwargs)
+        self.page = page or PageContext()
         self.expressions: list[Expression] = []
         self.source = ""
 
@@ -266,7 +173,6 @@ class MathExtension(Extension):
     def reset(self) -> None:
         self.expressions = []
         self.source = ""
-        self.md.nnpress_math = self.expressions  # type: ignore[attr-defined]
 
     def add(self, tex: str, display: bool, line: int | None, block: bool) -> str:
         """Reserve a placeholder for ``tex``; `typeset` fills it in."""
@@ -280,7 +186,7 @@ class MathExtension(Extension):
         at = self.source.find(text.split("\n", 1)[0])
         if at < 0:
             return None
-        return getattr(self.md, "nnpress_first_line", 1) + self.source.count("\n", 0, at)
+        return self.page.first_line + self.source.count("\n", 0, at)
 
     def typeset(self) -> None:
         if not self.expressions:

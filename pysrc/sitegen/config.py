@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from . import project_files
 from .runtime import default_cache_dir
-
-PROJECT = Path(__file__).resolve().parent.parent  # the nnpress checkout
 
 
 @dataclass
@@ -19,10 +18,13 @@ class BuildConfig:
     # ("https://me.github.io/my-repo/"). Pages link relatively whatever it is; the
     # feed, sitemap, canonical links and the 404 page need it.
     base_url: str = "/"
-    templates_dir: Path = PROJECT / "templates"  # Jinja2 templates and the site's CSS
-    client_dir: Path = PROJECT / "client"  # the generic JS binder and the worker
-    browser_package: Path = PROJECT / "pysrc" / "nnpress"  # Python shipped to the page
-    node_modules: Path = PROJECT / "node_modules"  # where `npm ci` put pyodide
+    # Jinja2 templates and the site's CSS; the checkout's, or installed (project_files.py)
+    templates_dir: Path = field(default_factory=lambda: project_files.project_dir("templates"))
+    # the generic JS binder and the worker; found like templates/
+    client_dir: Path = field(default_factory=lambda: project_files.project_dir("client"))
+    browser_package: Path = project_files.BROWSER_PACKAGE  # Python shipped to the page
+    # where `npm ci` put pyodide and KaTeX: $NNPRESS_NODE_MODULES, the checkout's, ./node_modules
+    node_modules: Path = field(default_factory=project_files.node_modules)
     cache_dir: Path | None = None  # runtime download cache; None: ~/.cache/nnpress
     drafts: bool = False  # include posts marked `draft: true`
     jobs: int | None = None  # worker processes for converting pages; None: one per core

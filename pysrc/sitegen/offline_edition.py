@@ -23,6 +23,7 @@ translations go. A post without figures gets an edition without scripts or runti
 from __future__ import annotations
 
 import base64
+import hashlib
 import mimetypes
 import posixpath
 import re
@@ -31,7 +32,7 @@ from html import escape
 from urllib.parse import unquote, urlsplit
 
 from .html_tags import Tag, start_tags
-from .markdown_ext.links import attribute_spans, is_local, relative_url, split_srcset
+from .html_urls import attribute_spans, is_local, relative_url, split_srcset
 from .math_assets import fonts_in_use
 from .output import SiteFiles
 
@@ -78,11 +79,16 @@ class Edition:
     classes: set[str] | None = None
     file_url: str | None = None  # the folder of the file `html` goes into; None: page_url
 
-    def make(self, html: str, before_body: str = "") -> bytes:
-        """The edition of `html`, with `before_body` (HTML) put before </body>."""
-        classes = page_classes(html) if self.classes is None else self.classes
+    def make(self, html: str, before_body: str = "",
+             tags: tuple[Tag, ...] | None = None) -> bytes:
+        """The edition of `html`, with `before_body` (HTML) put before </body>. `tags`: the
+        start tags of `html` that an edition may change (`scan_page`), when known."""
+        if tags is None or self.classes is None:
+            scanned_tags, own_classes = scan_page(html)
+            tags = scanned_tags if tags is None else tags
+        classes = own_classes if self.classes is None else self.classes
         edits: list[tuple[int, int, str]] = []
-        for tag in start_tags(html):
+        for tag in tags:
             if edits and tag.start < edits[-1][1]:
                 continue  # inside an element already replaced
             edit = self.rewrite(html, tag, classes)
@@ -235,6 +241,29 @@ class Edition:
         media_type = MEDIA_TYPES.guess_type(path)[0] or "application/octet-stream"
         data = base64.b64encode(self.files.read(path)).decode("ascii")
         return f"data:{media_type};base64,{data}"
+
+
+_scans: dict[bytes, tuple[tuple[Tag, ...], frozenset[str]]] = {}
+
+
+def scan_page(html: str) -> tuple[tuple[Tag, ...], frozenset[str]]:
+    """The start tags of `html` an edition may change (the others it leaves as they are) and
+    the classes it names. Remembered: each post is made into two editions, its own and the
+    site's, and its start tags (thousands, with maths) are the slow part."""
+    key = hashlib.sha1(html.encode("utf-8", "surrogatepass")).digest()
+    found = _scans.get(key)
+    if found is None:
+        if len(_scans) >= 4096:  # a long `serve` session: start again rather than grow
+            _scans.clear()
+        tags = tuple(t for t in start_tags(html) if t.name in REWRITTEN or "url(" in t.text)
+        found = _scans[key] = (tags, frozenset(page_classes(html)))
+    return found
+
+
+def tags_within(tags: tuple[Tag, ...], start: int, end: int) -> tuple[Tag, ...]:
+    """The tags between offsets `start` and `end` of their page, as tags of that slice."""
+    return tuple(Tag(t.start - start, t.end - start, t.name, t.text)
+                 for t in tags if t.start >= start and t.end <= end)
 
 
 def page_classes(html: str) -> set[str]:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from ..errors import BuildError
-from ..pages import slugify
+from ..urls import slugify
 
 TEMPLATE = """---
 title: {title}

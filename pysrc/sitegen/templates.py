@@ -9,6 +9,9 @@ from urllib.parse import quote
 
 import jinja2
 
+from .html_urls import rebase
+from .urls import root_for, slugify
+
 
 @dataclass
 class Site:
@@ -39,9 +42,6 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    from .markdown_ext.links import rebase
-    from .pages import slugify
-
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
@@ -63,12 +63,6 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 def file_size(size: int) -> str:
     """Bytes as a reader reads them: "11.9 MB", "48 kB" (decimal units, as page.js)."""
     return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{max(1, round(size / 1e3))} kB"
-
-
-def root_for(url: str) -> str:
-    """The relative path from a page's URL back to the site root."""
-    depth = url.strip("/").count("/") + 1 if url.strip("/") else 0
-    return "../" * depth
 
 
 def render(env: jinja2.Environment, template: str, url: str, **context: Any) -> str:

@@ -1,0 +1,72 @@
+"""nnpress command line: build, serve or start a new post.
+
+    python build.py build [--content DIR] [--out DIR] [--base-url /sub/path/]
+    python build.py serve [--port 8000]
+    python build.py new "Title"
+    python build.py check [--out DIR] [--base-url /sub/path/]
+
+The same as `python -m sitegen ...` or `nnpress ...` once the package is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from .commands import build, check, new, serve
+from .config import BuildConfig
+from .errors import BuildError, describe_unexpected
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build.py", description=__doc__.split("\n")[0])
+    verbs = parser.add_subparsers(dest="verb", required=True)
+    for name, help_ in (("build", "build the site"), ("serve", "preview with live reload")):
+        p = verbs.add_parser(name, help=help_)
+        p.add_argument("--content", type=Path, default=Path("content"), help="default: content/")
+        p.add_argument("--out", type=Path, default=Path("build"), help="default: build/")
+        p.add_argument("--base-url", default="/", help="sub-path the site is served from")
+        p.add_argument("--drafts", action="store_true", help="include draft posts")
+    verbs.choices["serve"].add_argument("--port", type=int, default=8000)
+    verbs.choices["serve"].add_argument("--host", default="127.0.0.1")
+    p_new = verbs.add_parser("new", help="start a new post in content/")
+    p_new.add_argument("title")
+    p_new.add_argument("--content", type=Path, default=Path("content"))
+    p_check = verbs.add_parser("check", help="check the links of a built site")
+    p_check.add_argument("--out", type=Path, default=Path("build"), help="default: build/")
+    p_check.add_argument("--base-url", help="what 404.html's absolute links start with")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    try:
+        if args.verb == "check":
+            return check.main(args.out, args.base_url)
+        if args.verb == "new":
+            path = new.new_post(args.content, args.title)
+            print(f"created {path}")
+            return 0
+        config = BuildConfig(args.content, args.out, args.base_url, drafts=args.drafts)
+        if args.verb == "build":
+            report = build.build(config)
+            print(f"built {report.pages} pages ({report.widgets} live figures) "
+                  f"into {config.out_dir}/ in {report.seconds:.2f} s "
+                  f"({report.files_changed} files changed)")
+            return 0
+        return serve.serve(config, args.host, args.port)
+    except BuildError as exc:
+        print(exc, file=sys.stderr)
+        print("build failed; the previous output was left as it was", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; the previous output was left as it was", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug of ours: one line, not a traceback
+        print(f"error: {describe_unexpected(exc)}", file=sys.stderr)
+        print("this is a bug in nnpress; the previous output was left as it was. Please "
+              "report it with the input that caused it (NNPRESS_TRACEBACK=1 shows where)",
+              file=sys.stderr)
+        if os.environ.get("NNPRESS_TRACEBACK"):
+            raise
+        return 1
