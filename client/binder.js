@@ -147,6 +147,10 @@
       for (const [name, html] of Object.entries(slots)) {
         const slot = this.root.querySelector(`[data-slot="${name}"]`);
         if (slot) slot.innerHTML = html;
+        // A slot may also sit outside the figure, naming it: a number in the prose.
+        for (const el of document.querySelectorAll(`[data-for="${this.root.id}"][data-slot="${name}"]`)) {
+          el.innerHTML = html;
+        }
       }
       for (const [name, state] of Object.entries(controls)) {
         for (const el of this.root.querySelectorAll(`[data-control="${name}"]`)) {

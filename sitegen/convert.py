@@ -21,6 +21,7 @@ from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
 from .inline_styles import styles_to_classes
 from .markdown_ext.links import LinkExtension, LinkResolver
+from .markdown_ext.live_cells import LiveCellExtension
 from .markdown_ext.math import MathExtension
 from .markdown_ext.runnable_fence import RunnableFenceExtension
 from .markdown_ext.widget_fence import WidgetFenceExtension
@@ -46,6 +47,7 @@ def make_markdown(links: LinkResolver | None = None,
             "toc",  # heading ids
             WidgetFenceExtension(limits),  # ```widget NAME: live figures
             RunnableFenceExtension(limits),  # ```python run: code the reader edits and runs
+            LiveCellExtension(limits),  # ```python live: the author's own figures; {=x} in text
             MathExtension(),  # $...$ and $$...$$, typeset by KaTeX at build time
             *([LinkExtension(links)] if links else []),  # relative links, checked
         ],
