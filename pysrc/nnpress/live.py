@@ -73,16 +73,20 @@ def _current() -> CellRun:
 
 def slider(name: str, label: str, lo: float, hi: float, step: float | None = None,
            default: float | None = None) -> float:
-    """A range slider from `lo` to `hi`; returns its value (`default`, else `lo`)."""
+    """A range slider from `lo` to `hi`; returns its value (`default`, else `lo`),
+    an int when the bounds, step and default are all ints."""
     run = _current()
+    whole = all(isinstance(v, int) for v in (lo, hi, step, 0 if default is None else default))
     lo, hi = float(lo), float(hi)
     if not lo < hi:
         raise ValueError(f"slider {name!r}: min {lo:g} must be below max {hi:g}")
     step = float(step) if step else (hi - lo) / 100
     start = lo if default is None else float(default)
     value = min(max(float(run.values.get(name, start)), lo), hi)
+    if whole:  # whole-number bounds and step: the value is an int (an index, a count)
+        value = float(round(value))
     run.declare(Slider(name, label, lo, hi, step, value))
-    return value
+    return int(value) if whole else value
 
 
 def choice(name: str, label: str, options: list, default: Any = None) -> str:
