@@ -16,7 +16,7 @@ from pathlib import Path
 
 import markdown
 
-from . import snippet_runner
+from . import site_widgets, snippet_runner
 from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
 from .inline_styles import styles_to_classes
@@ -98,7 +98,7 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
     site_facts = links.fingerprint()  # what links are checked against
     for page in pages:
         key = key_for(str(page.source), page.url, page.body, str(page.body_line), site_facts,
-                      repr(limits))
+                      repr(limits), site_widgets.loaded_fingerprint())
         entry = cache.get(key)
         if entry is None:
             todo.append((page, key))

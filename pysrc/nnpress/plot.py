@@ -98,9 +98,12 @@ class Plot:
                     if layer.classes is not None:
                         cls += f" class{int(layer.classes[i] > 0.5)}"
                     body.append(svg.circle(frame, x, y, layer.radius, cls))
-        return svg.figure(frame, body, self.title or self._describe())
+        return svg.figure(frame, body, self.describe())
 
-    def _describe(self) -> str:
+    def describe(self) -> str:
+        """The figure's text for screen readers: its title, else what it holds."""
+        if self.title:
+            return self.title
         kinds = {"line": "line", "points": "points", "image": "heatmap"}
         what = ", ".join(sorted({kinds[layer.kind] for layer in self.layers})) or "empty plot"
         axes = f" of {self.y_label} against {self.x_label}" if self.x_label and self.y_label else ""
@@ -116,6 +119,9 @@ class Network:
 
     def svg(self) -> str:
         return self.picture.svg(self.title)
+
+    def describe(self) -> str:
+        return self.title
 
 
 def line_plot(xs, ys, x_label: str = "", y_label: str = "", **options) -> Plot:

@@ -74,9 +74,11 @@ def _cell(value: Any) -> str:
 def describe(value: Any) -> str:
     """A short text of a result, for screen readers."""
     if hasattr(value, "svg") and callable(value.svg):
-        return getattr(value, "title", "") or "Figure updated"
+        return value.describe() if hasattr(value, "describe") else "Figure"
     if isinstance(value, (numbers.Number, np.number, np.bool_)):
         return format_number(value)
     if isinstance(value, str):
         return value[:120]
-    return "Table updated" if isinstance(value, (list, tuple, dict, np.ndarray)) else ""
+    if isinstance(value, (list, tuple, dict, np.ndarray)):
+        return f"Table of {len(value)} rows"
+    return ""
