@@ -3,7 +3,7 @@ the text; a button steps state; with JavaScript off the build's figure is there.
 
 from __future__ import annotations
 
-from .actions import wait_for_text
+from .actions import set_slider, wait_for_text
 
 POST = "posts/live-cells/"
 CURVE = "#nn-cell-2"
@@ -44,3 +44,13 @@ def test_with_javascript_off_the_figure_and_numbers_are_there(browser, test_site
     assert page.locator(WEIGHT).text_content() == "4.0000"
     assert page.locator(f"{CURVE} .nn-cell-code").is_visible()
     context.close()
+
+
+def test_the_example_posts_site_widget_and_cells_run_live(open_live, example_site_url):
+    page = open_live(example_site_url + "posts/learning-rate/")
+    bowl = page.locator("figure[data-widget=descent-steps]")
+    assert bowl.locator(".nn-live").text_content() == "After 12 steps w = 6.71e-05"  # 4 * 0.4**12
+    set_slider(page, f"#{bowl.get_attribute('id')} [data-control=lr]", 0.1)
+    wait_for_text(page, f"#{bowl.get_attribute('id')} .nn-live", "w = 0.275")  # 4 * 0.8**12
+    set_slider(page, "#nn-cell-1 [data-control=eta]", 0.3)
+    wait_for_text(page, '[data-for="nn-cell-1"][data-slot="p1"]', "0.40")  # 1 - 2 * 0.3
