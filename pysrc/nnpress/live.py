@@ -21,14 +21,19 @@ generators, so a cell draws the same at build time and in the page.
 from __future__ import annotations
 
 import ast
+import functools
+import random
 import re
 import traceback
-from contextlib import redirect_stderr, redirect_stdout
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from .controls import Button, Checkbox, Control, NumberInput, Select, Slider
-from .widgets.runnable import FILENAME, OUTPUT_LIMIT, _CappedText, _describe, _isolated
+from .widgets.runnable import FILENAME, OUTPUT_LIMIT, SEED, _CappedText, _describe
 
 CONTROL_NAME = re.compile(r"[A-Za-z_][\w-]{0,40}")
 RESERVED = {"__tick__", "live"}  # the binder's animation frame; the announcement slot
@@ -148,6 +153,33 @@ def api() -> dict[str, Any]:
             "scatter_plot": plot.scatter_plot, "heatmap": plot.heatmap, "network": plot.network}
 
 
+@contextmanager
+def _seeded() -> Iterator[None]:
+    """Restart numpy's and Python's random generators for the run, then put back
+    theirs. Lighter than a runnable snippet's isolation: a cell runs on every slider
+    move, and saving the warning filters costs more than the cell's own work."""
+    np_state, py_state = np.random.get_state(), random.getstate()
+    np.random.seed(SEED)
+    random.seed(SEED)
+    try:
+        yield
+    finally:
+        random.setstate(py_state)
+        np.random.set_state(np_state)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(code: str):
+    """The code without its last line, and that line if it is an expression (whose
+    value the cell shows); compiled once per cell, not on every slider move."""
+    tree = ast.parse(code, FILENAME)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    body = compile(tree, FILENAME, "exec", dont_inherit=True)
+    if last is not None:
+        last = compile(ast.Expression(last.value), FILENAME, "eval", dont_inherit=True)
+    return body, last
+
+
 def run_cell(code: str, run: CellRun, namespace: dict[str, Any]) -> CellRun:
     """Execute `code` in `namespace` (shared by the page's cells); fill in `run`."""
     global _run
@@ -156,13 +188,11 @@ def run_cell(code: str, run: CellRun, namespace: dict[str, Any]) -> CellRun:
     out = _CappedText(OUTPUT_LIMIT)
     _run = run
     try:
-        with _isolated(), redirect_stdout(out), redirect_stderr(out):
-            tree = ast.parse(code, FILENAME)
-            last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-            exec(compile(tree, FILENAME, "exec", dont_inherit=True), namespace)
+        with _seeded(), redirect_stdout(out), redirect_stderr(out):
+            body, last = _compiled(code)
+            exec(body, namespace)
             if last is not None:
-                value = eval(compile(ast.Expression(last.value), FILENAME, "eval",
-                                     dont_inherit=True), namespace)
+                value = eval(last, namespace)
                 if value is not None:
                     run.shown.append(value)
     except (Exception, SystemExit) as exc:  # KeyboardInterrupt still stops a build
