@@ -45,6 +45,7 @@ PROSE = re.compile(r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"
 OPTIONS = "hide-code, timeout=N"
 SECONDS = re.compile(r"\d+(\.\d+)?")
 PRERENDER = "nnpress.widgets.cell:prerender"
+MESSAGE_LIMIT = 120  # characters of the exception quoted in a build error
 
 
 @dataclass
@@ -148,7 +149,10 @@ class LiveCellPreprocessor(Preprocessor):
         if "error" in value:
             failed = cells[value["cell"]]
             line = failed.code_line + value["line"] if value["line"] else offset + failed.start
-            raise SourceError(line, f"live cell: the code raised {value['error']}")
+            message = value["error"]
+            if len(message) > MESSAGE_LIMIT:
+                message = message[: MESSAGE_LIMIT - 3] + "..."
+            raise SourceError(line, f"live cell: the code raised {message}")
         if "missing" in value:
             name = value["missing"][0]
             index = next(i for i, m in cell.prose if m["name"] == name)
