@@ -37,6 +37,10 @@ class TestProseNumbers(TestCase):
                              f"{number('nn-cell-1', 1, '2,058')}; <code>{{=loss}}</code> "
                              "is code.</p>")
 
+    def test_inline_maths_is_left_alone(self):
+        html = convert("```python live\nx = 2\n```\n\n$a^{=b}$ costs $5 and {=x}.\n")
+        assert html.endswith(f"<p>$a^{{=b}}$ costs $5 and {number('nn-cell-1', 0, '2')}.</p>")
+
     def test_plain_text_and_other_fences_are_left_alone(self):
         self.assertMarkdownRenders("Braces {like this} and {= x}.",
                                    "<p>Braces {like this} and {= x}.</p>")

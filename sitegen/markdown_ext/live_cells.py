@@ -39,8 +39,9 @@ from ..snippet_runner import MAX_TIMEOUT, SnippetFailure, SnippetLimits, call_is
 from .widget_fence import ANY_FENCE, WidgetFencePreprocessor
 
 OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?:python3?|py)\s+live(?:\s+(?P<options>.*?))?\s*$")
-# A code span (left alone) or a prose number: {=name} or {=name:format}
-PROSE = re.compile(r"(?P<code>(?P<ticks>`+).+?(?P=ticks))"
+# A code span or inline maths (left alone), or a prose number: {=name} or {=name:format}
+PROSE = re.compile(r"(?P<code>(?P<ticks>`+).+?(?P=ticks)"
+                   r"|(?<!\\)\$(?![\s$])(?:\\.|[^\\$])+?(?<!\s)\$(?!\d))"
                    r"|\{=(?P<name>[A-Za-z_]\w*)(?::(?P<format>[^}\s]*))?\}")
 OPTIONS = "hide-code, timeout=N"
 SECONDS = re.compile(r"\d+(\.\d+)?")
