@@ -25,7 +25,15 @@ from dataclasses import dataclass
 
 from nnpress.params import brief
 
-from .. import browser_wheel, editions, math_assets, runtime, service_worker, site_widgets
+from .. import (
+    browser_wheel,
+    code_editor,
+    editions,
+    math_assets,
+    runtime,
+    service_worker,
+    site_widgets,
+)
 from ..browser_libraries import browser_libraries
 from ..cache import ConversionCache
 from ..config import BuildConfig
@@ -96,6 +104,9 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
     live = any(p.widgets for p in pages)
     runtime_info = write_runtime(config, out) if live else {}
     write_static(config, out)
+    if any("runnable" in p.widgets for p in pages):  # the editor, for pages with code
+        out.write_bytes(code_editor.SITE_PATH, code_editor.editor_bundle(
+            config.node_modules, config.client_dir, config.state_dir), "the code editor")
     out.write_text(STYLESHEET, stylesheet({k: v for p in pages for k, v in p.styles.items()}),
                    "the maths layout")
     site.assets, site.runtime = assets_version(out), runtime_info
