@@ -5,7 +5,8 @@ points, a line plot, two prose numbers) gets N moves across its range in
 headless Chromium, timed as bench/widgets.py times the built-in widgets: from
 the input event to the reply applied, and to the next painted frame. Beside
 it, the same moves on the built-in activation widget (161 points), for scale.
-Target: p95 <= 8 ms to the applied reply.
+Target: p95 <= 8 ms to the applied reply. Also prints the weight the code
+editor (CodeMirror, loaded only by pages with code) adds to a page.
 
     python bench/live_cells.py [--moves 100]
 """
@@ -13,6 +14,7 @@ Target: p95 <= 8 ms to the applied reply.
 from __future__ import annotations
 
 import argparse
+import gzip
 
 from harness import PROJECT, chromium, live_site, open_ready, percentile
 from widgets import MOVES
@@ -27,7 +29,8 @@ def main() -> None:
     args = parser.parse_args()
     site = PROJECT / "tests" / "site"
     rows = []
-    with live_site(site) as (base, _out), chromium() as browser:
+    with live_site(site) as (base, out), chromium() as browser:
+        editor = (out / "static/vendor/code-editor.js").read_bytes()
         for slug, figure_id, what in FIGURES:
             page = browser.new_page()
             open_ready(page, f"{base}posts/{slug}/")
@@ -40,6 +43,9 @@ def main() -> None:
     for what, applied, painted in rows:
         print(f"{what:30}{percentile(applied, 50):13.1f}{percentile(applied, 95):7.1f}"
               f"{percentile(painted, 50):13.1f}{percentile(painted, 95):7.1f}")
+    packed = len(gzip.compress(editor, 9))
+    print(f"code editor: {len(editor) / 1000:.0f} kB, {packed / 1000:.0f} kB gzipped, "
+          "on pages with code only")
 
 
 if __name__ == "__main__":
