@@ -60,6 +60,7 @@ def test_buttons_step_state_that_lasts_between_runs():
     widget.handle("step", None)
     widget.handle("step", None)
     assert widget.slots()["p0"] == "0.250"
+    assert widget.announce() == "w = 0.250"  # prose numbers are read out with the result
     widget.handle("unrelated", 1)  # an ordinary re-run does not press the button
     assert widget.slots()["p0"] == "0.250"
 

@@ -112,7 +112,9 @@ class Cell(Widget):
         if run.failed:
             where = f" on line {run.line}" if run.line else ""
             return f"Error{where}: {run.message}"
-        return "; ".join(t for t in map(results.describe, run.shown) if t)
+        # The numbers in the prose are not a live region: say them here, with the result.
+        numbers = [f"{spec.partition(':')[0]} = {prose_value(spec)}" for spec in self.params.prose]
+        return "; ".join([t for t in map(results.describe, run.shown) if t] + numbers)
 
 
 def prose_value(spec: str, strict: bool = False) -> str:
