@@ -13,7 +13,8 @@ controls and its result, computed now by running the page's cells in order
 in a process of their own under the snippet time limit. `{=name}` or
 `{=name:FORMAT}` (a Python format spec, as in f-strings) in the text shows a
 variable of the page's cells after the nearest live cell above it, and
-changes with that cell's controls. Options follow `live`:
+changes with that cell's controls; one that shows a slider's value can be dragged
+sideways to move the slider. Options follow `live`:
 
     hide-code  show only the controls and the result
     timeout=N  seconds the build lets the cell run (default: site.yml's
@@ -80,8 +81,11 @@ class LiveCellPreprocessor(Preprocessor):
             out[cell.start : cell.close + 1] = block + [""] * (cell.close + 1 - cell.start - 3)
             for slot, ((index, match), text) in enumerate(zip(cell.prose, value["prose"],
                                                               strict=True)):
+                drag = ""  # a slider's own value: drag it to move the slider (binder.js)
+                if match["name"] in value.get("sliders", ()):
+                    drag = f' data-drag="{match["name"]}" title="Drag to change"'
                 span = (f'<span class="nn-prose-number" data-for="{widget_id}" '
-                        f'data-slot="p{slot}">{escape(text)}</span>')
+                        f'data-slot="p{slot}"{drag}>{escape(text)}</span>')
                 out[index] = out[index].replace(match[0], self.md.htmlStash.store(span), 1)
         return out
 

@@ -54,3 +54,20 @@ def test_the_example_posts_site_widget_and_cells_run_live(open_live, example_sit
     wait_for_text(page, f"#{bowl.get_attribute('id')} .nn-live", "w = 0.275")  # 4 * 0.8**12
     set_slider(page, "#nn-cell-1 [data-control=eta]", 0.3)
     wait_for_text(page, '[data-for="nn-cell-1"][data-slot="p1"]', "0.40")  # 1 - 2 * 0.3
+
+
+def test_a_prose_number_of_a_slider_drags_the_slider(open_live, test_site_url):
+    page = open_live(test_site_url + POST)
+    rate = page.locator(RATE)
+    assert rate.get_attribute("data-drag") == "lr"
+    assert page.locator(LOSS).get_attribute("data-drag") is None  # not a control: not draggable
+    rate.scroll_into_view_if_needed()
+    box = rate.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 60, y, steps=6)  # 60 px of 200 across 0.05..1.0: about +0.3
+    page.mouse.up()
+    wait_for_text(page, RATE, "0.80")
+    assert page.locator(f"{CURVE} input[data-control=lr]").input_value() == "0.8"
+    wait_for_text(page, LOSS, "0.041")  # exp(-0.8 * 4)

@@ -15,7 +15,8 @@ The cells of a page share one namespace (`PAGE`), so a later cell sees the
 names an earlier one defined: the build runs them in document order, and the
 page creates its figures in document order too. A cell re-runs only itself.
 Prose numbers (`{=loss:.2f}` after the cell) are extra slots of the cell,
-filled by the binder wherever they are on the page.
+filled by the binder wherever they are on the page; one that shows a slider's
+value can be dragged to move that slider.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from html import escape
 from typing import Any
 
 from .. import live, results
-from ..controls import Button
+from ..controls import Button, Slider
 from ..params import ParamError
 from ..widget import Widget
 from .runnable import RunResult, highlighted, output_html
@@ -153,4 +154,5 @@ def prerender(codes: list[str], prose: list[str], widget_id: str,
             values.append(prose_value(spec, strict=True))
         except (TypeError, ValueError) as exc:  # a format the value does not take
             return {"format": f"{type(exc).__name__}: {exc}", "index": index}
-    return {"html": cell.render_html(widget_id), "prose": values}
+    sliders = [c.name for c in cell.last.controls if isinstance(c, Slider)]
+    return {"html": cell.render_html(widget_id), "prose": values, "sliders": sliders}
