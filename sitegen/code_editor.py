@@ -30,7 +30,7 @@ from .runtime import VendorError
 
 SITE_PATH = "static/vendor/code-editor.js"
 # The bundle's sha256, after the edit (python -m sitegen.code_editor prints it)
-SHA256 = "63d641f6bd6378f0d852c3993239bf871b7764730dd9f6e585033b5bc32c10e9"
+SHA256 = "b4493b132d44b150cbaf8abeea0b165ade90f84d2c4b84d83a92664169b6a518"
 ESBUILD = ("--bundle", "--minify", "--format=iife", "--target=es2020", "--legal-comments=none",
            "--charset=utf8")
 # style-mod's "a document root gets a <style> element": let documents adopt a sheet too

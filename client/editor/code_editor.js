@@ -32,13 +32,23 @@ function attach(textarea) {
         }),
         // Typed over a selection, Chrome's own editing writes style attributes, which the
         // pages' Content-Security-Policy refuses (a console error): replace it ourselves.
+        // The selection is read from the page, which the editor may not have seen yet.
         EditorView.domEventHandlers({
           beforeinput(event, view) {
-            if (event.inputType !== "insertText" || !event.data || view.state.selection.main.empty) {
+            const selection = view.root.getSelection();
+            if (event.inputType !== "insertText" || !event.data || !selection
+                || selection.isCollapsed || !view.contentDOM.contains(selection.anchorNode)) {
               return false;
             }
+            const a = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+            const b = view.posAtDOM(selection.focusNode, selection.focusOffset);
+            const from = Math.min(a, b);
             event.preventDefault();
-            view.dispatch(view.state.replaceSelection(event.data), { userEvent: "input.type" });
+            view.dispatch({
+              changes: { from, to: Math.max(a, b), insert: event.data },
+              selection: { anchor: from + event.data.length },
+              userEvent: "input.type",
+            });
             return true;
           },
         }),
