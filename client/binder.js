@@ -159,6 +159,10 @@
       for (const [name, html] of Object.entries(slots)) {
         const slot = this.root.querySelector(`[data-slot="${name}"]`);
         if (slot) slot.innerHTML = html;
+        // A slot may also sit outside the figure, naming it: a number in the prose.
+        for (const el of document.querySelectorAll(`[data-for="${this.root.id}"][data-slot="${name}"]`)) {
+          el.innerHTML = html;
+        }
       }
       for (const [name, state] of Object.entries(controls)) {
         for (const el of this.root.querySelectorAll(`[data-control="${name}"]`)) {
@@ -249,6 +253,29 @@
       if (hover) figure.onHover(hover);
     });
   }
+
+  // A prose number that shows a slider's value (data-drag) can be dragged sideways:
+  // it moves that slider, which the figure then handles as any move. The slider
+  // itself stays the accessible control; this is a pointer shortcut in the text.
+  const DRAG_PX = 200; // a drag this long crosses the slider's whole range
+  document.addEventListener("pointerdown", (event) => {
+    const number = event.target.closest?.(".nn-prose-number[data-drag]");
+    const root = number && figures.get(number.dataset.for)?.root;
+    const slider = root?.querySelector(`input[type=range][data-control="${number.dataset.drag}"]`);
+    if (!slider || slider.disabled) return;
+    event.preventDefault();
+    number.setPointerCapture(event.pointerId);
+    const start = Number(slider.value);
+    const perPixel = (Number(slider.max) - Number(slider.min)) / DRAG_PX;
+    const move = (e) => {
+      const before = slider.value;
+      slider.value = String(start + (e.clientX - event.clientX) * perPixel); // snaps to step
+      if (slider.value !== before) slider.dispatchEvent(new Event("input", { bubbles: true }));
+    };
+    number.addEventListener("pointermove", move);
+    number.addEventListener("pointerup", () => number.removeEventListener("pointermove", move),
+      { once: true });
+  });
 
   nnpress.Figure = Figure;
   nnpress.figures = figures;

@@ -10,7 +10,7 @@ from sitegen.commands.check import check
 def test_it_has_the_four_explainers_and_the_japanese_translation(built_example_site):
     index = (built_example_site / "index.html").read_text()
     posts = set(re.findall(r'<h2><a href="posts/([^/]+)/"', index))
-    assert posts == {"basics", "titanic", "from-scratch", "neural-nets"}
+    assert posts == {"basics", "titanic", "from-scratch", "neural-nets", "learning-rate"}
     en = (built_example_site / "posts/titanic/index.html").read_text()
     ja = (built_example_site / "posts/titanic-ja/index.html").read_text()
     assert '<html lang="en">' in en and '<html lang="ja">' in ja

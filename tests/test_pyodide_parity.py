@@ -33,6 +33,12 @@ NODE_TIMEOUT = 300  # seconds; Pyodide boots in 2-5 s here, all widgets render i
 # Widgets that cannot render without a parameter get a small fixed one.
 PARAMS: dict[str, dict] = {
     "runnable": {"code": "import numpy as np\n\nx = np.linspace(-2, 2, 5)\nprint(np.tanh(x))\n"},
+    "cell": {"code": "import numpy as np\nlr = slider('lr', 'Rate', 0.01, 1, 0.01, default=0.1)\n"
+                     "xs = np.linspace(0, 4, 200)\nnoise = np.random.normal(0, 0.1, 200)\n"
+                     "show(np.eye(2) * lr, {'lr': lr})\n"
+                     "p = line_plot(xs, np.exp(-lr * xs) + noise, 'x', 'y')\n"
+                     "p.heatmap(np.outer(noise[:8], noise[:8]), (0, 4), (0, 1))\n",
+             "prose": ["lr:.3f"]},
 }
 # One event that exercises each widget's arithmetic, as the page sends it
 # (sliders and number fields send numbers; buttons send their data-value or None).
@@ -40,6 +46,7 @@ TICKS = [("__tick__", None)] * 5  # animation frames while playing
 EVENTS: dict[str, list[tuple[str, object]]] = {
     "activation": [("x", 1.37)],
     "backprop": [("step10", None)],
+    "cell": [("lr", 0.37)],
     "feedforward": [("h1.w1", 0.75)],
     "gradient-descent": [("gd-100", None)],
     "network-shape": [("add_class", None)],

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import widgets  # noqa: F401  (import every widget while the page is still loading)
 from .widget import Widget
-from .widgets import create
+from .widgets import cell, create
 
 _widgets: dict[str, Widget] = {}
 _last_slots: dict[str, dict[str, str]] = {}
@@ -46,3 +46,4 @@ def forget_all() -> None:
     """A new page is on screen: its figures start afresh (ids repeat across pages)."""
     _widgets.clear()
     _last_slots.clear()
+    cell.forget_page()  # live cells share a namespace per page

@@ -125,4 +125,19 @@ class CodeEditor:
         )
 
 
-Control = Slider | Button | NumberInput | Select | CodeEditor
+@dataclass
+class Checkbox:
+    name: str
+    label: str
+    value: bool = False
+    enabled: bool = True
+
+    def html(self) -> str:
+        checked = " checked" if self.value else ""
+        return (
+            f'<label class="nn-checkbox"><input type="checkbox"{checked} '
+            f"{_attrs(self.name, self.enabled)}><span>{escape(self.label)}</span></label>"
+        )
+
+
+Control = Slider | Button | NumberInput | Select | CodeEditor | Checkbox

@@ -31,9 +31,10 @@ def source_files(package_dir: Path) -> list[tuple[str, bytes]]:
     return [(p.relative_to(root).as_posix(), p.read_bytes()) for p in files]
 
 
-def wheel_bytes(package_dir: Path) -> tuple[str, bytes]:
-    """Return (file name, wheel bytes) for the package at `package_dir`."""
-    files = source_files(package_dir)
+def wheel_bytes(package_dir: Path, extra: list[tuple[str, bytes]] = ()) -> tuple[str, bytes]:
+    """Return (file name, wheel bytes) for the package at `package_dir`, plus `extra`
+    (archive name, bytes) files: a site's own widgets (`sitegen.site_widgets`)."""
+    files = source_files(package_dir) + sorted(extra)
     digest = hashlib.sha256()
     for name, data in files:
         digest.update(name.encode() + b"\0" + data + b"\0")

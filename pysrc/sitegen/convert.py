@@ -16,11 +16,12 @@ from pathlib import Path
 
 import markdown
 
-from . import snippet_runner
+from . import site_widgets, snippet_runner
 from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
 from .inline_styles import styles_to_classes
 from .markdown_ext.links import LinkExtension, LinkResolver
+from .markdown_ext.live_cells import LiveCellExtension
 from .markdown_ext.math import MathExtension
 from .markdown_ext.page_context import PageContext
 from .markdown_ext.runnable_fence import RunnableFenceExtension
@@ -49,6 +50,7 @@ def make_markdown(page: PageContext | None = None, links: LinkResolver | None = 
             "toc",  # heading ids
             WidgetFenceExtension(page, limits),  # ```widget NAME: live figures
             RunnableFenceExtension(page, limits),  # ```python run: code the reader edits, runs
+            LiveCellExtension(page, limits),  # ```python live: the author's own figures; {=x}
             MathExtension(page),  # $...$ and $$...$$, typeset by KaTeX at build time
             *([LinkExtension(links, page)] if links else []),  # relative links, checked
         ],
@@ -98,7 +100,7 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
     site_facts = links.fingerprint()  # what links are checked against
     for page in pages:
         key = key_for(str(page.source), page.url, page.body, str(page.body_line), site_facts,
-                      repr(limits))
+                      repr(limits), site_widgets.loaded_fingerprint())
         entry = cache.get(key)
         if entry is None:
             todo.append((page, key))

@@ -37,7 +37,8 @@ from .math_assets import fonts_in_use
 from .output import SiteFiles
 
 INLINED_SCRIPTS = ("binder.js", "page.js")  # client/: the figures' binder, Python's starter
-LEFT_OUT_SCRIPTS = ("turbo.js", "workbox-window.js", "offline.js")  # page swaps, saving
+LEFT_OUT_SCRIPTS = ("turbo.js", "workbox-window.js", "offline.js",  # page swaps, saving
+                    "code-editor.js")  # code is edited in the plain textarea
 LEFT_OUT_META = ("turbo-root", "turbo-cache-control", "nnpress-assets")  # Turbo's
 # The site's policy allows only the site's own files; a file opened from disk
 # has everything inline and reaches nothing: no network at all.

@@ -37,7 +37,7 @@ MAX_TIMEOUT = 600.0  # the most site.yml or a block may allow
 START_TIMEOUT = 120.0  # seconds for the server to import numpy on a slow, busy machine
 REPLY_MARGIN = 15.0  # beyond a snippet's limit, before the server itself counts as stuck
 SNIPPET_BLOCK = re.compile(
-    r"^\s*(?:`{3,}|~{3,})\s*(?:(?:python3?|py)\s+run|widget\s+runnable)\b", re.M)
+    r"^\s*(?:`{3,}|~{3,})\s*(?:(?:python3?|py)\s+(?:run|live)|widget\s+runnable)\b", re.M)
 
 
 @dataclass(frozen=True)
@@ -79,11 +79,15 @@ class SnippetServer:
         self.ready = False
 
     def run(self, code: str, timeout: float) -> RunResult:
+        return RunResult(**self.ask({"code": code}, timeout)["result"])
+
+    def ask(self, request: dict, timeout: float) -> dict:
+        """Send one request (see snippet_server); its reply, or SnippetFailure."""
         self.start()
         if not self.ready:
             self._reply(START_TIMEOUT, "start")
             self.ready = True
-        request = json.dumps({"code": code, "timeout": timeout}) + "\n"
+        request = json.dumps({**request, "timeout": timeout}) + "\n"
         try:
             self.proc.stdin.write(request.encode())  # type: ignore[union-attr]
             self.proc.stdin.flush()  # type: ignore[union-attr]
@@ -92,7 +96,7 @@ class SnippetServer:
         reply = self._reply(timeout + REPLY_MARGIN, "answer")
         if "failure" in reply:
             raise SnippetFailure(reply["failure"], reply.get("line"))
-        return RunResult(**reply["result"])
+        return reply
 
     def _reply(self, wait: float, doing: str) -> dict:
         """The next line from the server, as JSON; SnippetFailure if it dies or hangs."""
@@ -160,6 +164,11 @@ def warm_up(bodies: list[str]) -> None:
 def run_isolated(code: str, timeout: float) -> RunResult:
     """`run_snippet(code)` in a fresh process; SnippetFailure if it does not finish."""
     return _server.run(code, timeout)
+
+
+def call_isolated(function: str, args: dict, timeout: float):
+    """`module:function(**args)` in a fresh process, as a snippet runs; its JSON value."""
+    return _server.ask({"call": function, "args": args}, timeout)["value"]
 
 
 def prerun(widget: Runnable, timeout: float, what: str, fence_line: int, code_line: int) -> None:

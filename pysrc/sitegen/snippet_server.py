@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import faulthandler
+import importlib
 import json
 import os
 import re
@@ -39,7 +40,7 @@ TEXT_LIMIT = 20_000  # characters kept of a result's error and message
 SNIPPET_FRAME = re.compile(r'File "<snippet>", line (\d+)')
 
 
-def _child(code: str, workdir: str, trace_path: str, result_fd: int, timeout: float) -> None:
+def _child(request: dict, workdir: str, trace_path: str, result_fd: int, timeout: float) -> None:
     """In the forked child: run the snippet, write its result, never return."""
     status = 70
     try:
@@ -52,7 +53,7 @@ def _child(code: str, workdir: str, trace_path: str, result_fd: int, timeout: fl
         _limit_memory()
         with open(trace_path, "w") as trace:
             faulthandler.dump_traceback_later(timeout, file=trace)
-            reply = _run(code)
+            reply = _run(request)
         data = json.dumps(reply).encode()
         data = f"{len(data)}\n".encode() + data
         while data:
@@ -62,13 +63,18 @@ def _child(code: str, workdir: str, trace_path: str, result_fd: int, timeout: fl
         os._exit(status)
 
 
-def _run(code: str) -> dict:
+def _run(request: dict) -> dict:
+    """A snippet ({"code"}), or a build function that runs author code ({"call", "args"})."""
     from nnpress.widgets.runnable import run_snippet
 
     namespace = vars(builtins)
     saved = dict(namespace)  # a snippet may break print or len; reporting needs them
     try:
-        result = run_snippet(code)
+        if "call" in request:  # "module:function", e.g. the live cells' prerender
+            module, _, function = request["call"].partition(":")
+            return {"value": getattr(importlib.import_module(module), function)(
+                **request["args"])}
+        result = run_snippet(request["code"])
     except BaseException as exc:  # KeyboardInterrupt and friends: not an ordinary error
         lines = [f.lineno for f in traceback.extract_tb(exc.__traceback__)
                  if f.filename == "<snippet>"]
@@ -158,7 +164,7 @@ def serve_one(request: dict) -> dict:
         pid = os.fork()
         if pid == 0:
             os.close(read_end)
-            _child(request["code"], workdir, trace_path, write_end, timeout)
+            _child(request, workdir, trace_path, write_end, timeout)
         os.close(write_end)
         child = _Child(pid, read_end)
         try:
@@ -183,7 +189,7 @@ def serve_one(request: dict) -> dict:
 
 def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the builder decides when we stop
-    import nnpress.widgets.runnable  # noqa: F401  (import once, share with every fork)
+    import nnpress.widgets  # noqa: F401  (import once, share with every fork)
 
     out = sys.stdout
     out.write('{"ready": true}\n')

@@ -11,15 +11,24 @@ POST = "posts/runnable/"
 
 def test_edit_by_keyboard_then_run_computes_in_the_browser(open_live, test_site_url):
     page = open_live(test_site_url + POST)
-    editor = page.locator(f"{ENGINE} textarea[data-control=code]")
-    assert editor.is_visible() and editor.is_enabled()
+    editor = page.locator(f"{ENGINE} .cm-content")  # the code editor over the textarea
+    assert editor.is_visible() and editor.get_attribute("contenteditable") == "true"
+    assert not page.locator(f"{ENGINE} textarea").is_visible()
     assert not page.locator(f"{ENGINE} .nn-run-static").is_visible()
+    assert page.locator(f"{ENGINE} .cm-line span").count() > 5  # syntax colours
     editor.focus()
     page.keyboard.press("ControlOrMeta+a")
     page.keyboard.type("import sys\nprint(2**10, sys.platform)")
     wait_for_text(page, f"{ENGINE} .nn-run-status", "press Run")
+    textarea = page.locator(f"{ENGINE} textarea[data-control=code]")
+    assert textarea.input_value() == "import sys\nprint(2**10, sys.platform)"
     assert page.locator(f"{ENGINE} .nn-run-output").text_content() == "[0.6375]"  # not run yet
-    page.keyboard.press("Tab")  # the editor does not trap focus: Tab reaches Run
+    page.keyboard.press("Tab")  # Tab indents the line inside the editor...
+    assert textarea.input_value().endswith("\n    print(2**10, sys.platform)")
+    page.keyboard.press("Shift+Tab")
+    assert textarea.input_value().endswith("\nprint(2**10, sys.platform)")
+    page.keyboard.press("Escape")  # ...and Escape then Tab leaves it: no keyboard trap
+    page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.control") == "run"
     page.keyboard.press("Enter")
     wait_for_text(page, f"{ENGINE} .nn-run-output", "1024 emscripten")  # Pyodide's Python
@@ -29,9 +38,9 @@ def test_edit_by_keyboard_then_run_computes_in_the_browser(open_live, test_site_
 
 def test_errors_show_snippet_lines_and_reset_restores_code_and_output(open_live, test_site_url):
     page = open_live(test_site_url + POST)
-    editor = page.locator(f"{ENGINE} textarea[data-control=code]")
-    original = editor.input_value()
-    editor.fill("x = 1\nprint(x)\nprint(x / 0)")
+    textarea = page.locator(f"{ENGINE} textarea[data-control=code]")
+    original = textarea.input_value()
+    page.locator(f"{ENGINE} .cm-content").fill("x = 1\nprint(x)\nprint(x / 0)")
     page.locator(f"{ENGINE} [data-control=run]").click()
     wait_for_text(page, f"{ENGINE} .nn-run-failed .nn-run-label", "Error on line 3")
     output = page.locator(f"{ENGINE} .nn-run-output").text_content()
@@ -39,7 +48,8 @@ def test_errors_show_snippet_lines_and_reset_restores_code_and_output(open_live,
     assert output.endswith("ZeroDivisionError: division by zero")
     page.locator(f"{ENGINE} [data-control=reset]").click()
     wait_for_text(page, f"{ENGINE} .nn-run-ok .nn-run-output", "[0.6375]")
-    assert editor.input_value() == original and "Network([2, 2, 1])" in original
+    assert textarea.input_value() == original and "Network([2, 2, 1])" in original
+    wait_for_text(page, f"{ENGINE} .cm-content", "Network([2, 2, 1])")  # the editor follows
     assert page.locator(f"{ENGINE} .nn-run-output").text_content() == "[0.6375]"
 
 

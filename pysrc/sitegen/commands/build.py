@@ -25,7 +25,15 @@ from dataclasses import dataclass
 
 from nnpress.params import brief
 
-from .. import browser_wheel, editions, math_assets, runtime, service_worker
+from .. import (
+    browser_wheel,
+    code_editor,
+    editions,
+    math_assets,
+    runtime,
+    service_worker,
+    site_widgets,
+)
 from ..browser_libraries import browser_libraries
 from ..cache import ConversionCache
 from ..config import BuildConfig
@@ -80,6 +88,7 @@ def build(config: BuildConfig) -> BuildReport:
 
 def _build(config: BuildConfig, started: float) -> BuildReport:
     settings = load_site_settings(config.content_dir)
+    site_widgets.load_site_widgets(config.content_dir)  # content/_widgets/*.py, checked
     site = make_site(config, settings)
     content = scan_content(config.content_dir)
     pages = read_pages(content.sources, drafts=config.drafts)
@@ -96,6 +105,9 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
     live = any(p.widgets for p in pages)
     runtime_info = write_runtime(config, out) if live else {}
     write_static(config, out)
+    if any("runnable" in p.widgets for p in pages):  # the editor, for pages with code
+        out.write_bytes(code_editor.SITE_PATH, code_editor.editor_bundle(
+            config.node_modules, config.client_dir, config.state_dir), "the code editor")
     out.write_text(STYLESHEET, stylesheet({k: v for p in pages for k, v in p.styles.items()}),
                    "the maths layout")
     site.assets, site.runtime = assets_version(out), runtime_info
@@ -190,7 +202,8 @@ def write_runtime(config: BuildConfig, out: SiteFiles) -> dict:
     folder = RUNTIME_DIR.format(hash=content[:10])
     for f in files:
         out.copy_file(stage / f.name, folder + f.name, "the Pyodide runtime")
-    wheel_name, wheel = browser_wheel.wheel_bytes(config.browser_package)
+    wheel_name, wheel = browser_wheel.wheel_bytes(config.browser_package,
+                                                  site_widgets.wheel_files(config.content_dir))
     out.write_bytes(CLIENT_DIR + wheel_name, wheel, "the page's Python")
     # Bytes the worker downloads with fetch (the .js/.mjs files come via import).
     fetched = sum(f.size for f in files if not f.name.endswith((".js", ".mjs"))) + len(wheel)

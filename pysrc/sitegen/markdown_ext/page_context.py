@@ -16,8 +16,12 @@ from markdown.postprocessors import Postprocessor
 
 # Where a figure's id goes until the page is complete: figures are found by more than one
 # extension (```widget, ```python run), each in its own pass, but numbered in reading order.
-FIGURE_ID = "\x1afigure:{name}\x1a"
-FIGURE_ID_PATTERN = re.compile("\x1afigure:([\\w.-]+)\x1a")
+# A figure that other elements point at (a live cell's prose numbers) carries a tag, and
+# those elements hold a reference to it, filled in with the same id.
+FIGURE_ID = "\x1afigure:{name}{tag}\x1a"
+FIGURE_ID_PATTERN = re.compile("\x1afigure:([\\w.-]+?)(?:#(\\w+))?\x1a")
+FIGURE_REF = "\x1afigref:{tag}\x1a"
+FIGURE_REF_PATTERN = re.compile("\x1afigref:(\\w+)\x1a")
 
 
 @dataclass
@@ -48,14 +52,24 @@ class FigureNumbers(Postprocessor):
 
     def run(self, text: str) -> str:
         self.page.widgets = []
+        tagged: dict[str, str] = {}
 
         def number(m: re.Match[str]) -> str:
             self.page.widgets.append(m[1])
-            return f"nn-{m[1]}-{len(self.page.widgets)}"
+            figure = f"nn-{m[1]}-{len(self.page.widgets)}"
+            if m[2]:
+                tagged[m[2]] = figure
+            return figure
 
-        return FIGURE_ID_PATTERN.sub(number, text)
+        text = FIGURE_ID_PATTERN.sub(number, text)
+        return FIGURE_REF_PATTERN.sub(lambda m: tagged[m[1]], text)
 
 
-def figure_id(name: str) -> str:
-    """The id a figure is rendered with; FigureNumbers makes it `nn-<name>-<n>`."""
-    return FIGURE_ID.format(name=name)
+def figure_id(name: str, tag: str = "") -> str:
+    """The id a figure is rendered with; FigureNumbers makes it `nn-<name>-<n>`. With a
+    `tag`, `figure_ref(tag)` elsewhere on the page becomes that same id."""
+    return FIGURE_ID.format(name=name, tag=f"#{tag}" if tag else "")
+
+
+def figure_ref(tag: str) -> str:
+    return FIGURE_REF.format(tag=tag)
