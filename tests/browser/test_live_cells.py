@@ -52,8 +52,8 @@ def test_the_example_posts_site_widget_and_cells_run_live(open_live, example_sit
     assert bowl.locator(".nn-live").text_content() == "After 12 steps w = 6.71e-05"  # 4 * 0.4**12
     set_slider(page, f"#{bowl.get_attribute('id')} [data-control=lr]", 0.1)
     wait_for_text(page, f"#{bowl.get_attribute('id')} .nn-live", "w = 0.275")  # 4 * 0.8**12
-    set_slider(page, "#nn-cell-1 [data-control=eta]", 0.3)
-    wait_for_text(page, '[data-for="nn-cell-1"][data-slot="p1"]', "0.40")  # 1 - 2 * 0.3
+    set_slider(page, "#nn-cell-2 [data-control=eta]", 0.3)  # figures count in reading order
+    wait_for_text(page, '[data-for="nn-cell-2"][data-slot="p1"]', "0.40")  # 1 - 2 * 0.3
 
 
 def test_a_prose_number_of_a_slider_drags_the_slider(open_live, test_site_url):

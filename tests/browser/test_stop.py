@@ -12,8 +12,7 @@ LIMITED = "#nn-runnable-3"  # `timeout=2`
 
 
 def run(page, figure: str, code: str) -> None:
-    editor = page.locator(f"{figure} textarea[data-control=code]")
-    editor.fill(code)
+    page.locator(f"{figure} .cm-content").fill(code)  # the code editor over the textarea
     page.locator(f"{figure} button[data-control=run]").click()
 
 
