@@ -81,6 +81,12 @@
       this.post(message, this);
     }
 
+    // The first control a reader can reach (a code editor hides its textarea).
+    firstControl() {
+      return [...this.root.querySelectorAll("[data-control]:not(:disabled)")]
+        .find((el) => el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null);
+    }
+
     // What the reader has set (the code typed, a choice made), as events.
     controlState() {
       const fields = this.root.querySelectorAll(
@@ -147,7 +153,7 @@
       const live = this.root.querySelector('[data-slot="live"]');
       if (live) live.textContent = `Stopped after ${seconds} s${reason ? `: ${reason}` : ""}.`;
       if (hadFocus && !this.root.contains(document.activeElement)) {
-        this.root.querySelector("[data-control]:not(:disabled)")?.focus();
+        this.firstControl()?.focus();
       }
     }
 
@@ -177,7 +183,7 @@
           ? `[data-control="${focusKey}"]`
           : `[data-control="${focusKey}"][data-value="${focusValue}"]`;
         const next = this.root.querySelector(`${same}:not(:disabled)`)
-          || this.root.querySelector("[data-control]:not(:disabled)");
+          || this.firstControl();
         this.restoringFocus = true;
         next?.focus();
         this.restoringFocus = false;
@@ -211,7 +217,11 @@
     enable() {
       if (this.broken) return;
       for (const el of this.root.querySelectorAll("[data-wait]")) el.disabled = false;
+      if (this.root.classList.contains("nn-live-ready")) return;
       this.root.classList.add("nn-live-ready");
+      // The first time: say so, for what follows the controls (the code editor), even
+      // before the figure's Python answers (a code block's sandbox may still be starting).
+      this.root.dispatchEvent(new CustomEvent("nnpress:update", { bubbles: true }));
     }
 
     fail(error) {
