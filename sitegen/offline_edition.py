@@ -35,7 +35,8 @@ from .markdown_ext.links import attribute_spans, is_local, relative_url, split_s
 from .math_assets import fonts_in_use
 from .output import SiteFiles
 
-INLINED_SCRIPTS = ("binder.js", "page.js")  # client/: the figures' binder, Python's starter
+# client/: the theme's first paint, the figures' binder, Python's starter
+INLINED_SCRIPTS = ("theme.js", "binder.js", "page.js")
 LEFT_OUT_SCRIPTS = ("turbo.js", "workbox-window.js", "offline.js")  # page swaps, saving
 LEFT_OUT_META = ("turbo-root", "turbo-cache-control", "nnpress-assets")  # Turbo's
 # The site's policy allows only the site's own files; a file opened from disk

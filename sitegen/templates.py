@@ -39,6 +39,8 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
+    from nnpress.i18n import t
+
     from .markdown_ext.links import rebase
     from .pages import slugify
 
@@ -54,6 +56,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["rebase"] = rebase  # an excerpt's links, moved onto a listing page
     env.filters["file_size"] = file_size
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
+    env.filters["ui"] = lambda text, lang="en", **values: t(text, lang, **values)
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     icon = (Path(templates_dir) / "static" / "favicon.svg").read_text(encoding="utf-8")
     env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")

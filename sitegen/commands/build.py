@@ -43,7 +43,8 @@ from ..templates import Site, make_environment, render
 
 RUNTIME_DIR = "static/pyodide-{hash}/"  # named by its content: cached for good
 CLIENT_DIR = "static/nnpress/"
-PAGE_SCRIPTS = ("binder.js", "page.js", "offline.js", "worker.js")  # client/, in load order
+# client/, in load order (theme.js in <head>, before the first paint)
+PAGE_SCRIPTS = ("theme.js", "binder.js", "page.js", "offline.js", "worker.js")
 
 
 @dataclass

@@ -1,0 +1,24 @@
+"""Wide tables and display maths scroll inside themselves on a narrow screen, never
+the page. A region that scrolls must be reachable from the keyboard, so each is a
+focusable, labelled region: `<div class="nn-scroll-region" tabindex="0"
+role="region" aria-label="Table">`. Labels follow the page's language."""
+
+from __future__ import annotations
+
+import re
+
+from nnpress.i18n import t
+
+TABLE = re.compile(r"<table>.*?</table>", re.S)  # Markdown's tables (figures' have classes)
+MATH = '<div class="math-display">'
+
+
+def scroll_regions(html: str, lang: str = "en") -> str:
+    def table(match: re.Match) -> str:
+        label = t("Table", lang)
+        return (f'<div class="nn-scroll-region" tabindex="0" role="region" '
+                f'aria-label="{label}">{match.group(0)}</div>')
+
+    html = TABLE.sub(table, html)
+    return html.replace(MATH, f'<div class="math-display" tabindex="0" role="region" '
+                              f'aria-label="{t("Equation", lang)}">')
