@@ -8,6 +8,17 @@
   const nnpress = (window.nnpress ||= {});
   if (nnpress.Figure) return; // evaluated again after a navigation: keep the first
 
+  // The page's words in its language: a JSON block each page carries (nnpress/i18n.py);
+  // the key is the English text, {name} marks a value.
+  function say(key, values = {}) {
+    let text = key;
+    try {
+      text = JSON.parse(document.getElementById("nn-messages")?.textContent || "{}")[key] || key;
+    } catch (error) { /* English, then */ }
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+  }
+  nnpress.say = say;
+
   const TICK = "__tick__"; // the control name of an animation frame (nnpress/widget.py)
   const figures = new Map(); // element id -> Figure, for the page on screen
 
@@ -16,6 +27,8 @@
       this.root = root;
       this.post = send; // (message) -> void: hands a message to the page's Python
       this.kind = root.dataset.widget;
+      // The figure's words follow the page's language (nnpress/i18n.py).
+      this.lang = root.closest("[lang]")?.getAttribute("lang") || "en";
       this.created = false;
       this.inflight = false;
       this.playing = false;
@@ -67,7 +80,7 @@
     send(warm = false) {
       if (this.broken) return this.fail(this.broken);
       if (this.inflight || (this.pending.size === 0 && !(warm && !this.created))) return;
-      const message = { id: this.root.id, events: [...this.pending.values()] };
+      const message = { id: this.root.id, events: [...this.pending.values()], lang: this.lang };
       if (!this.created) {
         message.kind = this.kind;
         message.params = this.params;
@@ -98,7 +111,8 @@
       this.showRunning = setTimeout(() => this.running(true), 300);
       if (this.timeout) {
         this.limit = setTimeout(() => nnpress.page.stop(
-          `the code ran longer than its limit of ${this.timeout} s`), this.timeout * 1000);
+          say("the code ran longer than its limit of {seconds} s", { seconds: this.timeout })),
+        this.timeout * 1000);
       }
     }
 
@@ -113,13 +127,13 @@
       this.root.querySelector(".nn-stop")?.remove();
       if (!on) return;
       const stop = Object.assign(document.createElement("button"), {
-        type: "button", className: "nn-button nn-stop", textContent: "Stop",
+        type: "button", className: "nn-button nn-stop", textContent: say("Stop"),
       });
       stop.dataset.stop = "";
       const controls = this.root.querySelector(".nn-controls") || this.root;
       controls.append(stop);
       const live = this.root.querySelector('[data-slot="live"]');
-      if (live) live.textContent = "Running… press Stop to end it.";
+      if (live) live.textContent = say("Running… press Stop to end it.");
     }
 
     // The sandbox was ended (Stop or the time limit): say so; the next event
@@ -133,7 +147,7 @@
       this.resync = true;
       this.pending.clear();
       const live = this.root.querySelector('[data-slot="live"]');
-      if (live) live.textContent = `Stopped after ${seconds} s${reason ? `: ${reason}` : ""}.`;
+      if (live) live.textContent = `${say("Stopped after {seconds} s", { seconds })}${reason ? `: ${reason}` : ""}.`;
       if (hadFocus && !this.root.contains(document.activeElement)) {
         this.root.querySelector("[data-control]:not(:disabled)")?.focus();
       }
@@ -203,7 +217,7 @@
       this.inflight = false;
       this.playing = false;
       const live = this.root.querySelector('[data-slot="live"]');
-      if (live) live.textContent = `This figure hit an error: ${error}`;
+      if (live) live.textContent = say("This figure hit an error: {error}", { error });
       this.root.classList.add("nn-live-failed");
       console.error(`nnpress: ${this.root.id}: ${error}`);
     }
@@ -237,6 +251,27 @@
       if (hover) figure.onHover(hover);
     });
   }
+
+  // In a table whose rows are choices (a control in each row), the up and down
+  // arrows move to the same control in the row above or below; focusing it chooses it.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const [figure, el] = figureOf(event);
+    const row = el?.closest("tr");
+    if (!figure || !row || el.tagName !== "BUTTON") return;
+    const rows = [...row.closest("tbody, table").querySelectorAll(":scope > tr")];
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    for (let i = rows.indexOf(row) + step; i >= 0 && i < rows.length; i += step) {
+      const next = rows[i].querySelector(`button[data-control="${el.dataset.control}"]:not(:disabled)`);
+      if (next) {
+        event.preventDefault();
+        next.focus();
+        next.click();
+        return;
+      }
+    }
+  });
 
   nnpress.Figure = Figure;
   nnpress.figures = figures;

@@ -11,6 +11,7 @@
   const config = JSON.parse(script.dataset.runtime || "{}");
   const SILENCE_MS = 20_000; // no progress for this long while booting: say so
   document.documentElement.classList.add("nn-js");
+  const say = (key, values) => (nnpress.say ? nnpress.say(key, values) : key);
 
   let worker = null;
   let state = "idle"; // idle -> booting -> ready | failed
@@ -61,16 +62,17 @@
     state = "failed";
     failure ||= message;
     clearTimeout(watchdog);
-    show(`Python could not start: ${failure}. The figures show their first state.`, 0, "nn-failed");
+    show(say("Python could not start: {reason}. The figures show their first state.",
+      { reason: failure }), 0, "nn-failed");
   }
 
   function wake() { // the worker said something: restart the silence timer
     clearTimeout(watchdog);
     watchdog = setTimeout(() => {
       if (state !== "booting") return;
-      failed(navigator.onLine
+      failed(say(navigator.onLine
         ? "it has stopped responding (a slow connection or too little memory?)"
-        : "you are offline and this site is not saved for offline reading yet");
+        : "you are offline and this site is not saved for offline reading yet"));
     }, SILENCE_MS);
   }
 
@@ -116,14 +118,16 @@
     if (data.type === "progress") {
       wake();
       show(data.stage === "start"
-        ? "Starting Python…"
-        : `Loading Python: ${megabytes(data.loaded)} of ${megabytes(data.total)} MB`,
+        ? say("Starting Python…")
+        : say("Loading Python: {loaded} of {total} MB",
+          { loaded: megabytes(data.loaded), total: megabytes(data.total) }),
         data.stage === "start" ? undefined : Math.min(data.loaded / data.total, 1));
     } else if (data.type === "ready") {
       clearTimeout(watchdog);
       state = "ready";
       performance.mark("nnpress:ready");
-      show(`Python ready in ${((performance.now() - began) / 1000).toFixed(1)} s`, 1, "nn-done");
+      show(say("Python ready in {seconds} s",
+        { seconds: ((performance.now() - began) / 1000).toFixed(1) }), 1, "nn-done");
       hideSoon();
       liven();
     } else if (data.type === "update") {
@@ -161,7 +165,7 @@
     if (state !== "idle") return;
     state = "booting";
     began = performance.now();
-    show("Loading Python…");
+    show(say("Loading Python…"));
     wake();
     let message;
     try {
@@ -187,6 +191,8 @@
   // A page is on screen (the first one, or one Turbo swapped in).
   function attach() {
     generation += 1;
+    // Turbo keeps <html> as it was: give it the language of the page now shown.
+    if (document.body.lang) document.documentElement.lang = document.body.lang;
     nnpress.figures.clear();
     delete document.documentElement.dataset.nnpress;
     for (const root of document.querySelectorAll("figure[data-widget]")) {
@@ -196,10 +202,10 @@
     if (location.protocol === "file:" && !nnpress.edition) {
       const edition = document.querySelector("a.nn-edition");
       if (edition) {
-        showLink("The figures need this page served over HTTP, or its offline edition:",
+        showLink(say("The figures need this page served over HTTP, or its offline edition:"),
           edition.href, edition.textContent);
       } else {
-        show("The figures need this page served over HTTP (try `make serve`).", 0, "nn-note");
+        show(say("The figures need this page served over HTTP (try `make serve`)."), 0, "nn-note");
       }
       return;
     }

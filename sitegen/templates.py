@@ -39,7 +39,7 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    from nnpress.i18n import t
+    from nnpress.i18n import page_messages, t
 
     from .markdown_ext.links import rebase
     from .pages import slugify
@@ -57,6 +57,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["file_size"] = file_size
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
     env.filters["ui"] = lambda text, lang="en", **values: t(text, lang, **values)
+    env.globals["page_messages"] = page_messages
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     icon = (Path(templates_dir) / "static" / "favicon.svg").read_text(encoding="utf-8")
     env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")

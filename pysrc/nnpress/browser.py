@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import widgets  # noqa: F401  (import every widget while the page is still loading)
+from . import i18n, widgets  # noqa: F401  (import every widget while the page is still loading)
 from .widget import Widget, create
 
 _widgets: dict[str, Widget] = {}
@@ -21,6 +21,12 @@ _last_slots: dict[str, dict[str, str]] = {}
 def handle(message: str) -> str:
     """{"id", "kind", "params"?, "events": [{"control", "value"}]} -> payload JSON."""
     msg: dict[str, Any] = json.loads(message)
+    with i18n.using(msg.get("lang")):  # the figure's language: its words follow the page's
+        payload = _update(msg)
+    return json.dumps(payload)
+
+
+def _update(msg: dict[str, Any]) -> dict[str, Any]:
     widget_id = msg["id"]
     widget = _widgets.get(widget_id)
     if widget is None:
@@ -33,7 +39,7 @@ def handle(message: str) -> str:
     changed = {k: v for k, v in payload["slots"].items() if last.get(k) != v}
     last.update(changed)
     payload["slots"] = changed
-    return json.dumps(payload)
+    return payload
 
 
 def forget(widget_id: str) -> None:

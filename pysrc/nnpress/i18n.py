@@ -29,6 +29,28 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Switch between the light and the dark theme": "ライトテーマとダークテーマを切り替える",
         "Skip to the text": "本文へ移動",
         "Loading Python…": "Python を読み込み中…",
+        "Starting Python…": "Python を起動中…",
+        "Loading Python: {loaded} of {total} MB": "Python を読み込み中：{loaded} / {total} MB",
+        "Python ready in {seconds} s": "Python の準備ができました（{seconds} 秒）",
+        "Python could not start: {reason}. The figures show their first state.":
+            "Python を起動できませんでした：{reason}。図は最初の状態のままです。",
+        "it has stopped responding (a slow connection or too little memory?)":
+            "応答がありません（回線が遅いか、メモリが足りないのかもしれません）",
+        "you are offline and this site is not saved for offline reading yet":
+            "オフラインで、このサイトはまだオフライン用に保存されていません",
+        "The figures need this page served over HTTP, or its offline edition:":
+            "図を動かすには、このページを HTTP で開くか、オフライン版を使ってください：",
+        "The figures need this page served over HTTP (try `make serve`).":
+            "図を動かすには、このページを HTTP で開いてください（`make serve`）。",
+        "Stop": "停止",
+        "Running… press Stop to end it.": "実行中…「停止」で止められます。",
+        "Stopped after {seconds} s": "{seconds} 秒で停止しました",
+        "This figure hit an error: {error}": "この図でエラーが起きました：{error}",
+        "the code ran longer than its limit of {seconds} s":
+            "コードが制限時間の {seconds} 秒を超えました",
+        "Restored this figure from the link.": "リンクからこの図の状態を復元しました。",
+        "Some values in the link were out of date and were left as they are.":
+            "リンクの値の一部は古いか不正なため、使いませんでした。",
         "Built with nnpress. The figures are computed by Python running in your browser.":
             "nnpress で作成。図はブラウザで動く Python が計算しています。",
         "Contents": "目次",
@@ -36,6 +58,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Link to this figure": "この図へのリンク",
         "Link copied": "リンクをコピーしました",
         "Table": "表",
+        "Output": "出力",
+        "Passengers": "乗客",
+        "What the network says": "ネットワークの答え",
+        "Neuron for {name}: age {age} × {w1} + sex {sex} × {w2} + bias {b}, "
+        "sigmoid gives {p}: {outcome}":
+            "{name} のニューロン：年齢 {age} × {w1} + 性別 {sex} × {w2} + バイアス {b}、"
+            "シグモイドの値 {p}：{outcome}",
         "Equation": "数式",
         "Scrollable table": "スクロールできる表",
         "Scrollable equation": "スクロールできる数式",
@@ -61,10 +90,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "z = sum": "z = 総和",
         "Point at a passenger, or move to one with Tab, to see the calculation.":
             "乗客を指すか、Tab キーや矢印キーで移動すると、計算が表示されます。",
-        "Neuron for {name}: age {age} × {w1} + sex {sex} × {w2} + bias {b}, "
-        "sigmoid gives {p}: {outcome}":
-            "{name} のニューロン：年齢 {age} × {w1} + 性別 {sex} × {w2} + バイアス {b}、"
-            "シグモイドの値 {p}：{outcome}",
         "This passenger's age is missing from the data. The missing number spreads "
         "through the sum, so the model answers “not survived” (the published accuracy "
         "counts such passengers this way).":
@@ -83,6 +108,22 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "{name}、年齢 {age}、{sex}：予測 {p}、{outcome}",
     },
 }
+
+# The words page.js and binder.js say (runtime status, stop, errors, state links):
+# handed to each page in a JSON block, in its language.
+PAGE_MESSAGES = (
+    "Loading Python…", "Starting Python…", "Loading Python: {loaded} of {total} MB",
+    "Python ready in {seconds} s",
+    "Python could not start: {reason}. The figures show their first state.",
+    "it has stopped responding (a slow connection or too little memory?)",
+    "you are offline and this site is not saved for offline reading yet",
+    "The figures need this page served over HTTP, or its offline edition:",
+    "The figures need this page served over HTTP (try `make serve`).",
+    "Stop", "Running… press Stop to end it.", "Stopped after {seconds} s",
+    "This figure hit an error: {error}", "the code ran longer than its limit of {seconds} s",
+    "Link to this figure", "Link copied", "Restored this figure from the link.",
+    "Some values in the link were out of date and were left as they are.",
+)
 
 _lang = ["en"]
 
@@ -119,6 +160,7 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def catalogue_for(lang: str) -> dict[str, str]:
-    """One language's messages (for the page's scripts)."""
-    return dict(CATALOGUE.get(base(lang), {}))
+def page_messages(lang: str) -> dict[str, str]:
+    """The page scripts' words in `lang` (English ones are left out: they are the keys)."""
+    table = CATALOGUE.get(base(lang), {})
+    return {key: table[key] for key in PAGE_MESSAGES if key in table}
