@@ -273,6 +273,104 @@
     }
   });
 
+  // State links: #<figure id>?<control>=<value>&... puts what a figure shows in the
+  // address. A "link to this" button copies one; opening one scrolls to the figure
+  // and, once Python is ready, sets its controls as the reader would have.
+  const FIELDS = "input[data-control], select[data-control]";
+
+  function stateLink(figure) {
+    const query = new URLSearchParams();
+    for (const { control, value } of figure.controlState()) {
+      const field = figure.root.querySelector(`input[data-control="${CSS.escape(control)}"], select[data-control="${CSS.escape(control)}"]`);
+      if (field) {
+        query.set(control, String(value));
+      }
+    }
+    const url = new URL(location.href);
+    url.hash = `${figure.root.id}${query.size ? `?${query}` : ""}`;
+    return url.href;
+  }
+
+  function addLinkButton(figure) {
+    if (figure.root.querySelector(".nn-state-link") || !figure.root.querySelector(FIELDS)) return;
+    const button = Object.assign(document.createElement("button"), {
+      type: "button", className: "nn-state-link", textContent: say("Link to this figure"),
+    });
+    button.dataset.stateLink = "";
+    const note = Object.assign(document.createElement("span"), { className: "nn-state-note" });
+    note.setAttribute("role", "status");
+    const bar = Object.assign(document.createElement("p"), { className: "nn-state-bar" });
+    bar.append(button, " ", note);
+    figure.root.querySelector('[data-slot="live"]')?.before(bar);
+  }
+
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest?.("[data-state-link]");
+    const figure = button && figures.get(button.closest("figure[data-widget]")?.id);
+    if (!figure) return;
+    const href = stateLink(figure);
+    history.replaceState(history.state, "", href);
+    const note = figure.root.querySelector(".nn-state-note");
+    try {
+      await navigator.clipboard.writeText(href);
+      if (note) note.textContent = say("Link copied");
+    } catch (error) { // no clipboard here: the address bar has the link
+      if (note) note.textContent = href;
+    }
+  });
+
+  // The figure an address names, and the values it asks for.
+  function linkedState() {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    const at = hash.indexOf("?");
+    if (at < 0) return null;
+    const figure = figures.get(hash.slice(0, at));
+    return figure ? { figure, query: new URLSearchParams(hash.slice(at + 1)) } : null;
+  }
+
+  function scrollToLinked() {
+    linkedState()?.figure.root.scrollIntoView({ block: "start" });
+  }
+
+  // Apply an address's values: each must name a field of the figure and fit it (in
+  // range, one of the choices); the rest are left out, with a quiet note.
+  function restoreLinked() {
+    const linked = linkedState();
+    if (!linked) return;
+    const { figure, query } = linked;
+    let skipped = 0;
+    for (const [name, raw] of query) {
+      const el = figure.root.querySelector(`input[data-control="${CSS.escape(name)}"], select[data-control="${CSS.escape(name)}"]`);
+      if (!el || el.disabled) { skipped += 1; continue; }
+      if (el.type === "checkbox") {
+        if (raw !== "true" && raw !== "false") { skipped += 1; continue; }
+        el.checked = raw === "true";
+      } else if (el.type === "range" || el.type === "number") {
+        const value = Number(raw);
+        const min = el.min === "" ? -Infinity : Number(el.min);
+        const max = el.max === "" ? Infinity : Number(el.max);
+        if (raw.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
+          skipped += 1; continue;
+        }
+        el.value = String(value);
+      } else if (el.tagName === "SELECT") {
+        if (![...el.options].some((o) => o.value === raw)) { skipped += 1; continue; }
+        el.value = raw;
+      } else {
+        el.value = raw;
+      }
+      figure.onInput(el);
+    }
+    const note = figure.root.querySelector(".nn-state-note");
+    if (note) {
+      note.textContent = skipped
+        ? say("Some values in the link were out of date and were left as they are.")
+        : say("Restored this figure from the link.");
+    }
+    figure.root.scrollIntoView({ block: "start" });
+  }
+
+  nnpress.links = { addLinkButton, restoreLinked, scrollToLinked, stateLink };
   nnpress.Figure = Figure;
   nnpress.figures = figures;
 })();

@@ -185,7 +185,30 @@
     if (sandbox) sandbox.postMessage({ type: "page", generation });
     for (const figure of nnpress.figures.values()) figure.enable();
     for (const figure of nnpress.figures.values()) figure.send(true);
+    for (const figure of nnpress.figures.values()) nnpress.links?.addLinkButton(figure);
+    nnpress.links?.restoreLinked();
     document.documentElement.dataset.nnpress = "ready";
+  }
+
+  // A long post's contents mark the section being read (aria-current).
+  let sectionWatch = null;
+  function watchSections() {
+    sectionWatch?.disconnect();
+    const links = new Map([...document.querySelectorAll(".toc a[href^='#']")]
+      .map((a) => [decodeURIComponent(a.hash.slice(1)), a]));
+    if (!links.size || !("IntersectionObserver" in window)) return;
+    const headings = [...links.keys()].map((id) => document.getElementById(id)).filter(Boolean);
+    const mark = () => {
+      let current = headings[0];
+      for (const h of headings) if (h.getBoundingClientRect().top < window.innerHeight * 0.3) current = h;
+      for (const [id, a] of links) {
+        if (id === current?.id) a.setAttribute("aria-current", "true");
+        else a.removeAttribute("aria-current");
+      }
+    };
+    sectionWatch = new IntersectionObserver(mark, { rootMargin: "0px 0px -70% 0px" });
+    for (const h of headings) sectionWatch.observe(h);
+    mark();
   }
 
   // A page is on screen (the first one, or one Turbo swapped in).
@@ -193,12 +216,14 @@
     generation += 1;
     // Turbo keeps <html> as it was: give it the language of the page now shown.
     if (document.body.lang) document.documentElement.lang = document.body.lang;
+    watchSections();
     nnpress.figures.clear();
     delete document.documentElement.dataset.nnpress;
     for (const root of document.querySelectorAll("figure[data-widget]")) {
       nnpress.figures.set(root.id, new nnpress.Figure(root, post));
     }
     if (nnpress.figures.size === 0) return;
+    nnpress.links?.scrollToLinked();
     if (location.protocol === "file:" && !nnpress.edition) {
       const edition = document.querySelector("a.nn-edition");
       if (edition) {

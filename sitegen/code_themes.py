@@ -16,4 +16,6 @@ def dark_code_css() -> str:
     system = formatter.get_style_defs(':root:not([data-theme="light"]) .highlight')
     # The page's own code background (--code-bg) wins over the style's, in both themes.
     background = ".highlight { background: var(--code-bg) !important; }\n"
-    return (f"{chosen}\n@media (prefers-color-scheme: dark) {{\n{system}\n}}\n{background}")
+    # Screens only: a printed page is light whatever the theme.
+    return (f"@media screen {{\n{chosen}\n}}\n"
+            f"@media screen and (prefers-color-scheme: dark) {{\n{system}\n}}\n{background}")

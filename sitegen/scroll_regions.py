@@ -14,11 +14,19 @@ MATH = '<div class="math-display">'
 
 
 def scroll_regions(html: str, lang: str = "en") -> str:
+    """Each region is numbered ("Table 2", "Equation 5"): landmarks need distinct names."""
+    count = {"table": 0, "math": 0}
+
     def table(match: re.Match) -> str:
-        label = t("Table", lang)
+        count["table"] += 1
+        label = t("Table {n}", lang, n=count["table"])
         return (f'<div class="nn-scroll-region" tabindex="0" role="region" '
                 f'aria-label="{label}">{match.group(0)}</div>')
 
+    def math(_: re.Match) -> str:
+        count["math"] += 1
+        label = t("Equation {n}", lang, n=count["math"])
+        return f'<div class="math-display" tabindex="0" role="region" aria-label="{label}">'
+
     html = TABLE.sub(table, html)
-    return html.replace(MATH, f'<div class="math-display" tabindex="0" role="region" '
-                              f'aria-label="{t("Equation", lang)}">')
+    return re.sub(re.escape(MATH), math, html)

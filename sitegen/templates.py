@@ -43,6 +43,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
     from .markdown_ext.links import rebase
     from .pages import slugify
+    from .reading import reading_minutes, sections
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
@@ -58,6 +59,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
     env.filters["ui"] = lambda text, lang="en", **values: t(text, lang, **values)
     env.globals["page_messages"] = page_messages
+    env.filters["sections"] = sections  # a long post's contents (reading.py)
+    env.filters["reading_minutes"] = reading_minutes
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     icon = (Path(templates_dir) / "static" / "favicon.svg").read_text(encoding="utf-8")
     env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")

@@ -57,7 +57,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "{n} min read": "{n} 分で読めます",
         "Link to this figure": "この図へのリンク",
         "Link copied": "リンクをコピーしました",
-        "Table": "表",
+        "Table {n}": "表 {n}",
+        "Equation {n}": "数式 {n}",
         "Output": "出力",
         "Passengers": "乗客",
         "What the network says": "ネットワークの答え",
@@ -65,7 +66,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sigmoid gives {p}: {outcome}":
             "{name} のニューロン：年齢 {age} × {w1} + 性別 {sex} × {w2} + バイアス {b}、"
             "シグモイドの値 {p}：{outcome}",
-        "Equation": "数式",
         "Scrollable table": "スクロールできる表",
         "Scrollable equation": "スクロールできる数式",
         # activation

@@ -126,7 +126,7 @@ class Prediction(Widget):
                 f"<td>{actual}</td><td>{p}</td></tr>"
             )
         return (
-            f'<div class="nn-scroll" tabindex="0" role="region" aria-label="{t("Passengers")}">'
+            f'<div class="nn-scroll" tabindex="0" role="group" aria-label="{t("Passengers")}">'
             f'<table class="nn-net-table"><caption>{t(CAPTION)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )

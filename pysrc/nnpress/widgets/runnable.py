@@ -275,7 +275,7 @@ def output_html(result: RunResult) -> str:
         kind, label = "nn-run-ok", "Output"
     return (
         f'<div class="nn-run-result {kind}"><p class="nn-run-label">{label}</p>'
-        f'<pre class="nn-run-output" tabindex="0" role="region" aria-label="{t(label)}">'
+        f'<pre class="nn-run-output" tabindex="0" role="group" aria-label="{t(label)}">'
         f"<samp>{body.rstrip(chr(10))}</samp></pre></div>"
     )
 

@@ -118,7 +118,7 @@ class TrainingRun(RunLoop, Widget):
                 f'<td class="tr-p">{p:.3f}</td><td class="tr-guess tr-{guess}">{guess}</td></tr>'
             )
         return (
-            '<div class="nn-scroll-region" tabindex="0" role="region" '
+            '<div class="nn-scroll-region" tabindex="0" role="group" '
             f'aria-label="{t("What the network says")}">'
             '<table class="tr-people"><caption>What the network says</caption><thead><tr>'
             '<th scope="col">person</th><th scope="col">weight \u2212 135</th>'
