@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from nnpress.params import brief
 
-from .. import browser_wheel, editions, math_assets, runtime, service_worker
+from .. import browser_wheel, editions, math_assets, runtime, service_worker, share_cards
 from ..browser_libraries import browser_libraries
 from ..cache import ConversionCache
 from ..config import BuildConfig
@@ -99,6 +99,8 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
     out.write_text(STYLESHEET, stylesheet({k: v for p in pages for k, v in p.styles.items()}),
                    "the maths layout")
     site.assets, site.runtime = assets_version(out), runtime_info
+    share_cards.write_share_cards(pages, site.title, share_cards.theme_css(config.templates_dir),
+                                  out)
     for page in pages:
         out.write_text(page.output_path, render_post(env, site, page), page.source)
     write_listings(env, site, pages, tags, out)
