@@ -68,6 +68,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "シグモイドの値 {p}：{outcome}",
         "Scrollable table": "スクロールできる表",
         "Scrollable equation": "スクロールできる数式",
+        "error": "誤差",
+        "log scale": "対数目盛",
         # activation
         "{name} curve with the point x = {x}, f(x) = {y}":
             "{name} の曲線と点 x = {x}、f(x) = {y}",
