@@ -70,10 +70,14 @@ class Widget:
     def render_html(self, widget_id: str, caption: str = "") -> str:
         """The whole figure as the page first shows it (build time)."""
         controls = "".join(c.html() for c in self.controls())
-        body = self.arrange(controls, self.rendered_slots())
+        slots = self.rendered_slots()
+        body = self.arrange(controls, slots)
         # allow_nan=False: JSON has no NaN or infinity (parse_params refuses them first)
         params = escape(json.dumps(params_to_dict(self.params), sort_keys=True, allow_nan=False))
-        cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+        # A slot named "caption" leads the caption: words that follow the figure's state.
+        state = slots.get("caption", "").replace("<div ", "<span ").replace("</div>", "</span>")
+        cap = (f"<figcaption>{state}{' ' * bool(state and caption)}{escape(caption)}</figcaption>"
+               if caption or state else "")
         return (
             f'<figure class="nn-widget nn-{self.name}" id="{widget_id}" '
             f'data-widget="{self.name}" data-params="{params}">{body}'
