@@ -84,6 +84,10 @@
       if (!this.created) {
         message.kind = this.kind;
         message.params = this.params;
+        try { // the site's own words (site.yml messages), for Python to speak too
+          const words = JSON.parse(document.getElementById("nn-site-messages")?.textContent || "{}");
+          if (Object.keys(words).length) message.messages = words;
+        } catch (error) { /* the built-in words, then */ }
         this.created = true;
         if (this.resync) message.events.unshift(...this.controlState());
         this.resync = false;

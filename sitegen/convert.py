@@ -102,7 +102,7 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
     site_facts = links.fingerprint()  # what links are checked against
     for page in pages:
         key = key_for(str(page.source), page.url, page.body, str(page.body_line), site_facts,
-                      repr(limits), page.lang)
+                      repr(limits), page.lang, repr(sorted(i18n.SITE.items())))
         entry = cache.get(key)
         if entry is None:
             todo.append((page, key))

@@ -39,7 +39,7 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    from nnpress.i18n import page_messages, t
+    from nnpress.i18n import page_messages, site_messages, t
 
     from .markdown_ext.links import rebase
     from .pages import slugify
@@ -59,6 +59,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
     env.filters["ui"] = lambda text, lang="en", **values: t(text, lang, **values)
     env.globals["page_messages"] = page_messages
+    env.globals["site_messages"] = site_messages
     env.filters["sections"] = sections  # a long post's contents (reading.py)
     env.filters["reading_minutes"] = reading_minutes
     env.globals["csp"] = CONTENT_SECURITY_POLICY

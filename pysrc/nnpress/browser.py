@@ -21,6 +21,8 @@ _last_slots: dict[str, dict[str, str]] = {}
 def handle(message: str) -> str:
     """{"id", "kind", "params"?, "events": [{"control", "value"}]} -> payload JSON."""
     msg: dict[str, Any] = json.loads(message)
+    if msg.get("messages"):  # the site's own words in this figure's language
+        i18n.extend(msg.get("lang") or "en", msg["messages"])
     with i18n.using(msg.get("lang")):  # the figure's language: its words follow the page's
         payload = _update(msg)
     return json.dumps(payload)

@@ -128,11 +128,14 @@ PAGE_MESSAGES = (
 )
 
 _lang = ["en"]
+SITE: dict[str, dict[str, str]] = {}  # what extend() added: the page hands it to the browser
 
 
 def extend(lang: str, messages: dict[str, str]) -> None:
     """Add or override a language's messages (a site's own words or a new language)."""
-    CATALOGUE.setdefault(base(lang), {}).update({str(k): str(v) for k, v in messages.items()})
+    table = {str(k): str(v) for k, v in messages.items()}
+    CATALOGUE.setdefault(base(lang), {}).update(table)
+    SITE.setdefault(base(lang), {}).update(table)
 
 
 def base(lang: str | None) -> str:
@@ -165,4 +168,10 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
 def page_messages(lang: str) -> dict[str, str]:
     """The page scripts' words in `lang` (English ones are left out: they are the keys)."""
     table = CATALOGUE.get(base(lang), {})
-    return {key: table[key] for key in PAGE_MESSAGES if key in table}
+    words = {key: table[key] for key in PAGE_MESSAGES if key in table}
+    return {**words, **SITE.get(base(lang), {})}
+
+
+def site_messages(lang: str) -> dict[str, str]:
+    """The site's own words in `lang` (the browser's Python learns them from the page)."""
+    return dict(SITE.get(base(lang), {}))

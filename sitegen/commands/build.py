@@ -23,6 +23,7 @@ import hashlib
 import time
 from dataclasses import dataclass
 
+from nnpress import i18n
 from nnpress.params import brief
 
 from .. import browser_wheel, editions, math_assets, runtime, service_worker, share_cards
@@ -80,6 +81,8 @@ def build(config: BuildConfig) -> BuildReport:
 
 def _build(config: BuildConfig, started: float) -> BuildReport:
     settings = load_site_settings(config.content_dir)
+    for lang, table in settings.messages.items():  # before any page or figure is rendered
+        i18n.extend(lang, table)
     site = make_site(config, settings)
     content = scan_content(config.content_dir)
     pages = read_pages(content.sources, drafts=config.drafts)

@@ -149,14 +149,18 @@ class Prediction(Widget):
         d = NeuronDiagram(layers, edges, width=560, height=260, radius=25)
         over = []
         for k, (x, w) in enumerate(zip((age, sex, 1.0), self.weights, strict=True)):
-            wx, wy = edge_point(d, (0, k), (1, 0), 0.25)
+            wx, wy = edge_point(d, (0, k), (1, 0), 0.2)
             over.append(text(wx, wy - 5, f"× {num(w, 6)}", "nn-weight"))
-            px, py = edge_point(d, (0, k), (1, 0), 0.72)
+            # the products where the edges are still apart, not stacked at the Σ node
+            px, py = edge_point(d, (0, k), (1, 0), 0.58)
             product = "NaN" if np.isnan(x) else num(x * w, 4)
             over.append(text(px, py - 5, f"= {product}", "nn-product"))
         for layer, caption in ((1, "z = sum"), (2, "sigmoid"), (3, OUTCOMES[self.predicted[i]])):
             x, y = d.position(layer, 0)
-            over.append(text(x, y + d.radius + 14, t(caption), "nn-bias"))
+            if layer == 3:  # the verdict: its right end at the picture's edge, never past it
+                over.append(text(d.width - 2, y + d.radius + 14, t(caption), "nn-bias", "end"))
+            else:
+                over.append(text(x, y + d.radius + 14, t(caption), "nn-bias"))
         x, y = edge_point(d, (2, 0), (3, 0), 0.5)
         over.append(text(x, y - 6, "≥ 0.5?", "nn-weight"))
         label = t(
