@@ -172,14 +172,16 @@
         }
       }
       this.enable();
-      if (focusKey && !this.root.contains(document.activeElement)) {
-        // The focused control was re-rendered or disabled: keep the focus in the figure,
-        // on its successor. Focus moved by us is not the reader pointing somewhere.
+      const now = document.activeElement;
+      if (focusKey && (!this.root.contains(now) || now.disabled)) {
+        // The focused control was re-rendered or disabled (a + at its limit): keep the
+        // focus in the figure, on its successor or else the nearest control still
+        // enabled (the − beside it). Focus moved by us is not the reader pointing.
         const same = focusValue === undefined
           ? `[data-control="${focusKey}"]`
           : `[data-control="${focusKey}"][data-value="${focusValue}"]`;
         const next = this.root.querySelector(`${same}:not(:disabled)`)
-          || this.root.querySelector("[data-control]:not(:disabled)");
+          || this.nearestEnabled(this.root.contains(active) ? active : null);
         this.restoringFocus = true;
         next?.focus();
         this.restoringFocus = false;
@@ -191,6 +193,16 @@
       else if (this.playing) requestAnimationFrame(() => {
         if (this.playing && !this.pending.has(TICK)) this.queue(TICK, { control: TICK });
       });
+    }
+
+    nearestEnabled(el) {
+      const all = [...this.root.querySelectorAll("[data-control]")];
+      const at = el ? all.indexOf(el) : -1;
+      if (at < 0) return all.find((c) => !c.disabled);
+      for (let d = 1; d < all.length; d += 1) {
+        for (const c of [all[at - d], all[at + d]]) if (c && !c.disabled) return c;
+      }
+      return null;
     }
 
     setControl(el, state) {

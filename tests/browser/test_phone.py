@@ -32,6 +32,16 @@ def test_the_titanic_prediction_shows_every_column(page, watched, example_site_u
         assert right["x"] + right["width"] <= box["x"] + box["width"] + 0.5, cell
 
 
+def test_the_house_table_shows_the_squared_difference(page, watched, example_site_url):
+    open_page(page, example_site_url + "posts/basics/", PHONE)
+    figure = page.locator("#nn-regression-2")
+    box = figure.bounding_box()
+    for cell in (figure.locator(".nn-house-table thead th").last,
+                 figure.locator(".nn-house-table tfoot td").last):
+        right = cell.bounding_box()
+        assert right["x"] + right["width"] <= box["x"] + box["width"] + 0.5
+
+
 def test_the_loading_bar_sits_below_the_text(page, watched, example_site_url):
     page.set_viewport_size({"width": PHONE, "height": 800})
     page.goto(example_site_url + "posts/titanic/")
