@@ -6,6 +6,7 @@ import json
 
 from nnpress import i18n
 from nnpress.widget import create
+
 from sitegen.convert import convert_body
 
 
