@@ -31,3 +31,18 @@ def test_a_printed_post_has_its_figure_and_no_loading_box(page, open_live, examp
         pytest.skip("pdftotext (poppler-utils) is not installed")
     assert "0.8808" in text  # the figure, as the reader left it
     assert "Loading Python" not in text and "Python ready" not in text
+
+
+def test_a_long_post_has_contents_marking_the_section_read_and_a_reading_time(
+        page, watched, example_site_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(example_site_url + "posts/titanic/")
+    assert page.locator(".post-meta .reading-time").inner_text().endswith("min read")
+    toc = page.locator("nav.toc")
+    assert toc.locator("a").count() == 7
+    assert toc.locator("a").first.get_attribute("aria-current") == "true"
+    page.evaluate("() => document.querySelector('#how-accurate-is-it').scrollIntoView()")
+    page.wait_for_function(
+        "() => document.querySelector('nav.toc a[aria-current]')?.hash === '#how-accurate-is-it'")
+    page.goto(example_site_url + "posts/titanic-ja/")
+    assert "分で読めます" in page.locator(".post-meta .reading-time").inner_text()
