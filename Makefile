@@ -56,6 +56,11 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium; \
 	fi
+	@# pdftotext reads the printed post back in the print test
+	@if ! command -v pdftotext >/dev/null; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq poppler-utils; \
+	fi
 
 clean:
 	rm -rf build .build.staging .build.old

@@ -8,6 +8,17 @@
   const nnpress = (window.nnpress ||= {});
   if (nnpress.Figure) return; // evaluated again after a navigation: keep the first
 
+  // The page's words in its language: a JSON block each page carries (nnpress/i18n.py);
+  // the key is the English text, {name} marks a value.
+  function say(key, values = {}) {
+    let text = key;
+    try {
+      text = JSON.parse(document.getElementById("nn-messages")?.textContent || "{}")[key] || key;
+    } catch (error) { /* English, then */ }
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+  }
+  nnpress.say = say;
+
   const TICK = "__tick__"; // the control name of an animation frame (nnpress/widget.py)
   const figures = new Map(); // element id -> Figure, for the page on screen
 
@@ -16,6 +27,8 @@
       this.root = root;
       this.post = send; // (message) -> void: hands a message to the page's Python
       this.kind = root.dataset.widget;
+      // The figure's words follow the page's language (nnpress/i18n.py).
+      this.lang = root.closest("[lang]")?.getAttribute("lang") || "en";
       this.created = false;
       this.inflight = false;
       this.playing = false;
@@ -67,10 +80,14 @@
     send(warm = false) {
       if (this.broken) return this.fail(this.broken);
       if (this.inflight || (this.pending.size === 0 && !(warm && !this.created))) return;
-      const message = { id: this.root.id, events: [...this.pending.values()] };
+      const message = { id: this.root.id, events: [...this.pending.values()], lang: this.lang };
       if (!this.created) {
         message.kind = this.kind;
         message.params = this.params;
+        try { // the site's own words (site.yml messages), for Python to speak too
+          const words = JSON.parse(document.getElementById("nn-site-messages")?.textContent || "{}");
+          if (Object.keys(words).length) message.messages = words;
+        } catch (error) { /* the built-in words, then */ }
         this.created = true;
         if (this.resync) message.events.unshift(...this.controlState());
         this.resync = false;
@@ -114,7 +131,7 @@
       if (!this.timeout) return;
       this.started = performance.now();
       this.limit = setTimeout(() => nnpress.page.stop(
-        `the code ran longer than its limit of ${this.timeout} s`), this.timeout * 1000);
+        say("the code ran longer than its limit of {seconds} s", { seconds: this.timeout })), this.timeout * 1000);
     }
 
     unwatch() {
@@ -128,7 +145,7 @@
       this.root.querySelector(".nn-stop")?.remove();
       if (!on) return;
       const stop = Object.assign(document.createElement("button"), {
-        type: "button", className: "nn-button nn-stop", textContent: "Stop",
+        type: "button", className: "nn-button nn-stop", textContent: say("Stop"),
       });
       stop.dataset.stop = "";
       const controls = this.root.querySelector(".nn-controls") || this.root;
@@ -136,7 +153,7 @@
       const live = this.root.querySelector('[data-slot="live"]');
       if (live) {
         live.textContent = nnpress.page.sandboxReady
-          ? "Running… press Stop to end it." : "Starting Python for this code…";
+          ? say("Running… press Stop to end it.") : say("Starting Python for this code…");
       }
     }
 
@@ -151,7 +168,7 @@
       this.resync = true;
       this.pending.clear();
       const live = this.root.querySelector('[data-slot="live"]');
-      if (live) live.textContent = `Stopped after ${seconds} s${reason ? `: ${reason}` : ""}.`;
+      if (live) live.textContent = `${say("Stopped after {seconds} s", { seconds })}${reason ? `: ${reason}` : ""}.`;
       if (hadFocus && !this.root.contains(document.activeElement)) {
         this.firstControl()?.focus();
       }
@@ -176,13 +193,16 @@
         }
       }
       this.enable();
-      if (focusKey && !this.root.contains(document.activeElement)) {
-        // The focused control was re-rendered or disabled: keep the focus in the figure,
-        // on its successor. Focus moved by us is not the reader pointing somewhere.
+      const now = document.activeElement;
+      if (focusKey && (!this.root.contains(now) || now.disabled)) {
+        // The focused control was re-rendered or disabled (a + at its limit): keep the
+        // focus in the figure, on its successor or else the nearest control still
+        // enabled (the − beside it). Focus moved by us is not the reader pointing.
         const same = focusValue === undefined
           ? `[data-control="${focusKey}"]`
           : `[data-control="${focusKey}"][data-value="${focusValue}"]`;
         const next = this.root.querySelector(`${same}:not(:disabled)`)
+          || this.nearestEnabled(this.root.contains(active) ? active : null)
           || this.firstControl();
         this.restoringFocus = true;
         next?.focus();
@@ -195,6 +215,16 @@
       else if (this.playing) requestAnimationFrame(() => {
         if (this.playing && !this.pending.has(TICK)) this.queue(TICK, { control: TICK });
       });
+    }
+
+    nearestEnabled(el) {
+      const all = [...this.root.querySelectorAll("[data-control]")];
+      const at = el ? all.indexOf(el) : -1;
+      if (at < 0) return all.find((c) => !c.disabled);
+      for (let d = 1; d < all.length; d += 1) {
+        for (const c of [all[at - d], all[at + d]]) if (c && !c.disabled) return c;
+      }
+      return null;
     }
 
     setControl(el, state) {
@@ -229,7 +259,7 @@
       this.inflight = false;
       this.playing = false;
       const live = this.root.querySelector('[data-slot="live"]');
-      if (live) live.textContent = `This figure hit an error: ${error}`;
+      if (live) live.textContent = say("This figure hit an error: {error}", { error });
       this.root.classList.add("nn-live-failed");
       console.error(`nnpress: ${this.root.id}: ${error}`);
     }
@@ -287,6 +317,126 @@
       { once: true });
   });
 
+
+  // In a table whose rows are choices (a control in each row), the up and down
+  // arrows move to the same control in the row above or below; focusing it chooses it.
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "ArrowUp" && event.key !== "ArrowDown") return;
+    if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const [figure, el] = figureOf(event);
+    const row = el?.closest("tr");
+    if (!figure || !row || el.tagName !== "BUTTON") return;
+    const rows = [...row.closest("tbody, table").querySelectorAll(":scope > tr")];
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    for (let i = rows.indexOf(row) + step; i >= 0 && i < rows.length; i += step) {
+      const next = rows[i].querySelector(`button[data-control="${el.dataset.control}"]:not(:disabled)`);
+      if (next) {
+        event.preventDefault();
+        next.focus();
+        next.click();
+        return;
+      }
+    }
+  });
+
+  // State links: #<figure id>?<control>=<value>&... puts what a figure shows in the
+  // address. A "link to this" button copies one; opening one scrolls to the figure
+  // and, once Python is ready, sets its controls as the reader would have.
+  const FIELDS = "input[data-control], select[data-control]";
+
+  function stateLink(figure) {
+    const query = new URLSearchParams();
+    for (const { control, value } of figure.controlState()) {
+      const field = figure.root.querySelector(`input[data-control="${CSS.escape(control)}"], select[data-control="${CSS.escape(control)}"]`);
+      if (field) {
+        query.set(control, String(value));
+      }
+    }
+    const url = new URL(location.href);
+    url.hash = `${figure.root.id}${query.size ? `?${query}` : ""}`;
+    return url.href;
+  }
+
+  function addLinkButton(figure) {
+    if (figure.root.querySelector(".nn-state-link") || !figure.root.querySelector(FIELDS)) return;
+    const button = Object.assign(document.createElement("button"), {
+      type: "button", className: "nn-state-link", textContent: say("Link to this figure"),
+    });
+    button.dataset.stateLink = "";
+    const note = Object.assign(document.createElement("span"), { className: "nn-state-note" });
+    note.setAttribute("role", "status");
+    const bar = Object.assign(document.createElement("p"), { className: "nn-state-bar" });
+    bar.append(button, " ", note);
+    figure.root.querySelector('[data-slot="live"]')?.before(bar);
+  }
+
+  document.addEventListener("click", async (event) => {
+    const button = event.target.closest?.("[data-state-link]");
+    const figure = button && figures.get(button.closest("figure[data-widget]")?.id);
+    if (!figure) return;
+    const href = stateLink(figure);
+    history.replaceState(history.state, "", href);
+    const note = figure.root.querySelector(".nn-state-note");
+    try {
+      await navigator.clipboard.writeText(href);
+      if (note) note.textContent = say("Link copied");
+    } catch (error) { // no clipboard here: the address bar has the link
+      if (note) note.textContent = href;
+    }
+  });
+
+  // The figure an address names, and the values it asks for.
+  function linkedState() {
+    const hash = decodeURIComponent(location.hash.slice(1));
+    const at = hash.indexOf("?");
+    if (at < 0) return null;
+    const figure = figures.get(hash.slice(0, at));
+    return figure ? { figure, query: new URLSearchParams(hash.slice(at + 1)) } : null;
+  }
+
+  function scrollToLinked() {
+    linkedState()?.figure.root.scrollIntoView({ block: "start" });
+  }
+
+  // Apply an address's values: each must name a field of the figure and fit it (in
+  // range, one of the choices); the rest are left out, with a quiet note.
+  function restoreLinked() {
+    const linked = linkedState();
+    if (!linked) return;
+    const { figure, query } = linked;
+    let skipped = 0;
+    for (const [name, raw] of query) {
+      const el = figure.root.querySelector(`input[data-control="${CSS.escape(name)}"], select[data-control="${CSS.escape(name)}"]`);
+      if (!el || el.disabled) { skipped += 1; continue; }
+      if (el.type === "checkbox") {
+        if (raw !== "true" && raw !== "false") { skipped += 1; continue; }
+        el.checked = raw === "true";
+      } else if (el.type === "range" || el.type === "number") {
+        const value = Number(raw);
+        const min = el.min === "" ? -Infinity : Number(el.min);
+        const max = el.max === "" ? Infinity : Number(el.max);
+        if (raw.trim() === "" || !Number.isFinite(value) || value < min || value > max) {
+          skipped += 1; continue;
+        }
+        el.value = String(value);
+      } else if (el.tagName === "SELECT") {
+        if (![...el.options].some((o) => o.value === raw)) { skipped += 1; continue; }
+        el.value = raw;
+      } else {
+        el.value = raw;
+      }
+      figure.onInput(el);
+    }
+    const note = figure.root.querySelector(".nn-state-note");
+    if (note) {
+      note.textContent = skipped
+        ? say("Some values in the link were out of date and were left as they are.")
+        : say("Restored this figure from the link.");
+    }
+    figure.root.scrollIntoView({ block: "start" });
+  }
+
+  nnpress.links = { addLinkButton, restoreLinked, scrollToLinked, stateLink };
   nnpress.Figure = Figure;
   nnpress.figures = figures;
 })();

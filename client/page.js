@@ -11,6 +11,7 @@
   const config = JSON.parse(script.dataset.runtime || "{}");
   const SILENCE_MS = 20_000; // no progress for this long while booting: say so
   document.documentElement.classList.add("nn-js");
+  const say = (key, values) => (nnpress.say ? nnpress.say(key, values) : key);
 
   let worker = null;
   let state = "idle"; // idle -> booting -> ready | failed
@@ -61,16 +62,17 @@
     state = "failed";
     failure ||= message;
     clearTimeout(watchdog);
-    show(`Python could not start: ${failure}. The figures show their first state.`, 0, "nn-failed");
+    show(say("Python could not start: {reason}. The figures show their first state.",
+      { reason: failure }), 0, "nn-failed");
   }
 
   function wake() { // the worker said something: restart the silence timer
     clearTimeout(watchdog);
     watchdog = setTimeout(() => {
       if (state !== "booting") return;
-      failed(navigator.onLine
+      failed(say(navigator.onLine
         ? "it has stopped responding (a slow connection or too little memory?)"
-        : "you are offline and this site is not saved for offline reading yet");
+        : "you are offline and this site is not saved for offline reading yet"));
     }, SILENCE_MS);
   }
 
@@ -120,14 +122,16 @@
     if (data.type === "progress") {
       wake();
       show(data.stage === "start"
-        ? "Starting Python…"
-        : `Loading Python: ${megabytes(data.loaded)} of ${megabytes(data.total)} MB`,
+        ? say("Starting Python…")
+        : say("Loading Python: {loaded} of {total} MB",
+          { loaded: megabytes(data.loaded), total: megabytes(data.total) }),
         data.stage === "start" ? undefined : Math.min(data.loaded / data.total, 1));
     } else if (data.type === "ready") {
       clearTimeout(watchdog);
       state = "ready";
       performance.mark("nnpress:ready");
-      show(`Python ready in ${((performance.now() - began) / 1000).toFixed(1)} s`, 1, "nn-done");
+      show(say("Python ready in {seconds} s",
+        { seconds: ((performance.now() - began) / 1000).toFixed(1) }), 1, "nn-done");
       hideSoon();
       liven();
     } else if (data.type === "update") {
@@ -165,7 +169,7 @@
     if (state !== "idle") return;
     state = "booting";
     began = performance.now();
-    show("Loading Python…");
+    show(say("Loading Python…"));
     wake();
     let message;
     try {
@@ -187,25 +191,52 @@
     else if (isolated().length) setTimeout(() => { if (isolated().length) sandbox ||= startSandbox(); }, 1500);
     for (const figure of nnpress.figures.values()) figure.enable();
     for (const figure of nnpress.figures.values()) figure.send(true);
+    for (const figure of nnpress.figures.values()) nnpress.links?.addLinkButton(figure);
+    nnpress.links?.restoreLinked();
     document.documentElement.dataset.nnpress = "ready";
+  }
+
+  // A long post's contents mark the section being read (aria-current).
+  let sectionWatch = null;
+  function watchSections() {
+    sectionWatch?.disconnect();
+    const links = new Map([...document.querySelectorAll(".toc a[href^='#']")]
+      .map((a) => [decodeURIComponent(a.hash.slice(1)), a]));
+    if (!links.size || !("IntersectionObserver" in window)) return;
+    const headings = [...links.keys()].map((id) => document.getElementById(id)).filter(Boolean);
+    const mark = () => {
+      let current = headings[0];
+      for (const h of headings) if (h.getBoundingClientRect().top < window.innerHeight * 0.3) current = h;
+      for (const [id, a] of links) {
+        if (id === current?.id) a.setAttribute("aria-current", "true");
+        else a.removeAttribute("aria-current");
+      }
+    };
+    sectionWatch = new IntersectionObserver(mark, { rootMargin: "0px 0px -70% 0px" });
+    for (const h of headings) sectionWatch.observe(h);
+    mark();
   }
 
   // A page is on screen (the first one, or one Turbo swapped in).
   function attach() {
     generation += 1;
+    // Turbo keeps <html> as it was: give it the language of the page now shown.
+    if (document.body.lang) document.documentElement.lang = document.body.lang;
+    watchSections();
     nnpress.figures.clear();
     delete document.documentElement.dataset.nnpress;
     for (const root of document.querySelectorAll("figure[data-widget]")) {
       nnpress.figures.set(root.id, new nnpress.Figure(root, post));
     }
     if (nnpress.figures.size === 0) return;
+    nnpress.links?.scrollToLinked();
     if (location.protocol === "file:" && !nnpress.edition) {
       const edition = document.querySelector("a.nn-edition");
       if (edition) {
-        showLink("The figures need this page served over HTTP, or its offline edition:",
+        showLink(say("The figures need this page served over HTTP, or its offline edition:"),
           edition.href, edition.textContent);
       } else {
-        show("The figures need this page served over HTTP (try `make serve`).", 0, "nn-note");
+        show(say("The figures need this page served over HTTP (try `make serve`)."), 0, "nn-note");
       }
       return;
     }

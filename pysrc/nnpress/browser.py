@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import widgets  # noqa: F401  (import every widget while the page is still loading)
+from . import i18n, widgets  # noqa: F401  (import every widget while the page is still loading)
 from .widget import Widget
 from .widgets import cell, create
 
@@ -22,6 +22,14 @@ _last_slots: dict[str, dict[str, str]] = {}
 def handle(message: str) -> str:
     """{"id", "kind", "params"?, "events": [{"control", "value"}]} -> payload JSON."""
     msg: dict[str, Any] = json.loads(message)
+    if msg.get("messages"):  # the site's own words in this figure's language
+        i18n.extend(msg.get("lang") or "en", msg["messages"])
+    with i18n.using(msg.get("lang")):  # the figure's language: its words follow the page's
+        payload = _update(msg)
+    return json.dumps(payload)
+
+
+def _update(msg: dict[str, Any]) -> dict[str, Any]:
     widget_id = msg["id"]
     widget = _widgets.get(widget_id)
     if widget is None:
@@ -34,7 +42,7 @@ def handle(message: str) -> str:
     changed = {k: v for k, v in payload["slots"].items() if last.get(k) != v}
     last.update(changed)
     payload["slots"] = changed
-    return json.dumps(payload)
+    return payload
 
 
 def forget(widget_id: str) -> None:

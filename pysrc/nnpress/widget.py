@@ -82,10 +82,14 @@ class Widget:
 
     def render_html(self, widget_id: str, caption: str = "") -> str:
         """The whole figure as the page first shows it (build time)."""
-        body = self.arrange({c.name: c.html() for c in self.controls()}, self.rendered_slots())
+        slots = self.rendered_slots()
+        body = self.arrange({c.name: c.html() for c in self.controls()}, slots)
         # allow_nan=False: JSON has no NaN or infinity (parse_params refuses them first)
         params = escape(json.dumps(params_to_dict(self.params), sort_keys=True, allow_nan=False))
-        cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+        # A slot named "caption" leads the caption: words that follow the figure's state.
+        state = slots.get("caption", "").replace("<div ", "<span ").replace("</div>", "</span>")
+        cap = (f"<figcaption>{state}{' ' * bool(state and caption)}{escape(caption)}</figcaption>"
+               if caption or state else "")
         isolated = ""
         if self.isolated:
             limit = self.page_timeout()

@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import markdown
+from nnpress import i18n
 
 from . import site_widgets, snippet_runner
 from .cache import ConversionCache, key_for
@@ -27,6 +28,7 @@ from .markdown_ext.page_context import PageContext
 from .markdown_ext.runnable_fence import RunnableFenceExtension
 from .markdown_ext.widget_fence import WidgetFenceExtension
 from .pages import Page, excerpt_of
+from .scroll_regions import scroll_regions
 from .snippet_runner import SnippetLimits
 
 PYGMENTS_STYLE = "friendly"
@@ -73,21 +75,25 @@ def start_converter(links: LinkResolver | None = None,
     _md = make_markdown(_page, links, limits)
 
 
-def convert_body(body: str, first_line: int, source: str = "", url: str = "") -> dict:
-    """One page body -> {"html", "widgets"}; `first_line` is its line in the file."""
+def convert_body(body: str, first_line: int, source: str = "", url: str = "",
+                 lang: str = "en") -> dict:
+    """One page body -> {"html", "widgets"}; `first_line` is its line in the file.
+    Figures are pre-rendered in the page's language `lang`."""
     if _md is None:
         start_converter()
     _md.reset()
     _page.start(Path(source) if source else None, url, first_line)
     styles: dict[str, str] = {}  # KaTeX and aligned table cells write style="": CSP forbids it
-    html = styles_to_classes(_md.convert(body), styles)
+    with i18n.using(lang):
+        html = styles_to_classes(_md.convert(body), styles)
+    html = scroll_regions(html, lang)
     return {"html": html, "widgets": list(_page.widgets), "styles": styles}
 
 
-def _convert_job(job: tuple[str, str, int, str]) -> dict:
-    path, body, first_line, url = job
+def _convert_job(job: tuple[str, str, int, str, str]) -> dict:
+    path, body, first_line, url, lang = job
     try:
-        return convert_body(body, first_line, path, url)
+        return convert_body(body, first_line, path, url, lang)
     except SourceError as exc:
         return {"error": (path, exc.line, exc.message)}
 
@@ -100,20 +106,21 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
     site_facts = links.fingerprint()  # what links are checked against
     for page in pages:
         key = key_for(str(page.source), page.url, page.body, str(page.body_line), site_facts,
-                      repr(limits), site_widgets.loaded_fingerprint())
+                      repr(limits), site_widgets.loaded_fingerprint(), page.lang,
+                      repr(sorted(i18n.SITE.items())))
         entry = cache.get(key)
         if entry is None:
             todo.append((page, key))
         else:
             _fill(page, entry)
-    work = [(str(p.source), p.body, p.body_line, p.url) for p, _ in todo]
+    work = [(str(p.source), p.body, p.body_line, p.url, p.lang) for p, _ in todo]
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(work) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=jobs, initializer=start_converter,
                                  initargs=(links, limits)) as pool:
             results = list(pool.map(_convert_job, work, chunksize=8))
     else:
-        snippet_runner.warm_up([body for _, body, _, _ in work])  # imports while we convert
+        snippet_runner.warm_up([body for _, body, _, _, _ in work])  # imports while we convert
         start_converter(links, limits)
         results = [_convert_job(job) for job in work]
     for (page, key), entry in zip(todo, results, strict=True):
@@ -134,4 +141,7 @@ def _fill(page: Page, entry: dict) -> None:
 def pygments_css() -> str:
     from pygments.formatters import HtmlFormatter
 
-    return HtmlFormatter(style=PYGMENTS_STYLE).get_style_defs(".highlight")
+    from .code_themes import dark_code_css
+
+    light = HtmlFormatter(style=PYGMENTS_STYLE).get_style_defs(".highlight")
+    return light + "\n" + dark_code_css()

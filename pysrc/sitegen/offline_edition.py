@@ -36,7 +36,8 @@ from .html_urls import attribute_spans, is_local, relative_url, split_srcset
 from .math_assets import fonts_in_use
 from .output import SiteFiles
 
-INLINED_SCRIPTS = ("binder.js", "page.js")  # client/: the figures' binder, Python's starter
+# client/: the theme's first paint, the figures' binder, Python's starter
+INLINED_SCRIPTS = ("theme.js", "binder.js", "page.js")
 LEFT_OUT_SCRIPTS = ("turbo.js", "workbox-window.js", "offline.js",  # page swaps, saving
                     "code-editor.js")  # code is edited in the plain textarea
 LEFT_OUT_META = ("turbo-root", "turbo-cache-control", "nnpress-assets")  # Turbo's

@@ -3,6 +3,8 @@
     title: Neural networks, interactively
     lang: en
     snippet_timeout: 20
+    messages:            # words in figures and pages, added to nnpress.i18n's
+      fr: {Tags: Étiquettes}
 
 Every key is optional; an unknown key or a value of the wrong kind stops the
 build at its line, as a widget parameter would.
@@ -30,9 +32,20 @@ class SiteSettings:
     lang: str = "en"  # the language of the index and listings
     url: str = ""  # where the site is published ("https://me.github.io"), for the feed
     snippet_timeout: float = DEFAULT_TIMEOUT  # seconds a ```python run block may run at build
+    # the site's own words for figures and pages, per language: {ja: {"Tags": "タグ"}}
+    # (keys are the English text; see nnpress/i18n.py)
+    messages: dict = dataclasses.field(default_factory=dict)
 
 
 def _setting(key: str, value: Any, line: int | None) -> Any:
+    if key == "messages":
+        if not isinstance(value, dict) or not all(
+                isinstance(lang, str) and isinstance(table, dict)
+                and all(isinstance(k, str) and isinstance(v, str) for k, v in table.items())
+                for lang, table in value.items()):
+            raise SourceError(line, "messages must map a language to 'English text: its "
+                                    "translation' lines, e.g. ja: {Tags: タグ}")
+        return value
     if key == "snippet_timeout":
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not (
                 0 < value <= MAX_TIMEOUT):

@@ -42,6 +42,10 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
+    from nnpress.i18n import page_messages, site_messages, t
+
+    from .reading import reading_minutes, sections
+
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
@@ -54,6 +58,11 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["rebase"] = rebase  # an excerpt's links, moved onto a listing page
     env.filters["file_size"] = file_size
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
+    env.filters["ui"] = lambda text, lang="en", **values: t(text, lang, **values)
+    env.globals["page_messages"] = page_messages
+    env.globals["site_messages"] = site_messages
+    env.filters["sections"] = sections  # a long post's contents (reading.py)
+    env.filters["reading_minutes"] = reading_minutes
     env.globals["csp"] = CONTENT_SECURITY_POLICY
     icon = (Path(templates_dir) / "static" / "favicon.svg").read_text(encoding="utf-8")
     env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")

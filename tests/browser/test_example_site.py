@@ -35,3 +35,27 @@ def test_japanese_reader_moves_the_sigmoid_slider(open_live, example_site_url):
     english = page.locator("nav.translations a[hreflang=en]")
     english.click()
     page.wait_for_url(re.compile(r"/posts/titanic/$"))
+
+
+def test_the_japanese_posts_figures_speak_japanese(open_live, example_site_url):
+    """Pre-rendered in Japanese at build time, and still Japanese once Python redraws."""
+    page = open_live(example_site_url + "posts/titanic-ja/")
+    figure = page.locator("figure[data-widget=prediction]").first
+    fig = f"#{figure.get_attribute('id')}"
+    assert "年齢" in figure.locator("thead").inner_text()
+    assert "乗客を指す" in figure.locator("caption").inner_text()
+    page.focus(f"{fig} button[data-control=passenger][data-value='6']")  # age missing
+    wait_for_text(page, f"{fig} .nn-result", "助からなかった")
+    wait_for_text(page, f"{fig} .nn-live", "年齢 欠損")
+    assert "男性" in figure.locator("tbody").inner_text()
+    label = page.locator(f"{fig} .nn-net svg").get_attribute("aria-label")
+    assert "のニューロン" in label
+    status = page.locator("#nn-runtime .nn-runtime-text").text_content()
+    assert "Python" in status and ("準備" in status or "読み込み" in status), status
+    # The English post, reached by a page swap, is English again.
+    page.locator("nav.translations a[hreflang=en]").click()
+    page.wait_for_url(re.compile(r"/posts/titanic/$"))
+    page.wait_for_function("() => document.documentElement.dataset.nnpress === 'ready'")
+    english = page.locator("figure[data-widget=prediction]").first
+    page.focus(f"#{english.get_attribute('id')} button[data-control=passenger][data-value='6']")
+    wait_for_text(page, f"#{english.get_attribute('id')} .nn-result", "did not survive")

@@ -67,3 +67,27 @@ def test_changing_the_data_and_the_shape_redraws_by_keyboard(open_live, test_sit
     label = page.locator(f"{FIG} svg.nn-diagram").get_attribute("aria-label")
     assert label.startswith("A 2-4-4-4-1 network")
     assert page.locator(f"{FIG} image.pg-unit").count() == 2 + 3 * 4 + 1
+
+
+def test_a_button_at_its_limit_keeps_the_focus_in_the_figure(open_live, test_site_url):
+    """+ layers pressed up to the most: it disables itself, and the focus goes to the −
+    beside it, not out of the figure."""
+    page = open_live(test_site_url + URL)
+    up = page.locator(f"{FIG} [data-control=layers_up]")
+    up.focus()
+    for _ in range(2):  # 2 -> 4 layers, the most
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(200)
+    page.wait_for_function(
+        "() => document.querySelector('#nn-playground-1 [data-control=layers_up]').disabled")
+    page.wait_for_function(
+        "() => document.activeElement.dataset.control === 'layers_down'")
+
+
+def test_the_caption_follows_the_data(open_live, test_site_url):
+    page = open_live(test_site_url + URL)
+    caption = page.locator(f"{FIG} figcaption")
+    assert "inner disc" in caption.inner_text()
+    page.select_option(f"{FIG} select[data-control=dataset]", "spiral")
+    wait_for_text(page, f"{FIG} figcaption", "spirals")
+    assert "inner disc" not in caption.inner_text()

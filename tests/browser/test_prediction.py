@@ -42,3 +42,17 @@ def test_a_figure_does_no_work_while_the_reader_does_nothing(open_live, test_sit
       setTimeout(() => resolve(n), 1000);
     })""")
     assert updates == 0, f"{updates} redraws in a second with the reader doing nothing"
+
+
+def test_arrow_keys_move_between_the_passengers(open_live, test_site_url):
+    page = open_live(test_site_url + "posts/prediction/")
+    page.focus(f"{FIG} button[data-control=passenger][data-value='2']")
+    page.keyboard.press("ArrowDown")  # row 3: Heikkinen, 26, female -> 0.5373
+    wait_for_text(page, f"{FIG} .nn-result", "0.5373")
+    page.wait_for_function("() => document.activeElement.dataset.value === '3'")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")  # row 1: Braund -> 0.3806
+    wait_for_text(page, f"{FIG} .nn-result", "0.3806")
+    page.wait_for_function("() => document.activeElement.dataset.value === '1'")
+    page.keyboard.press("ArrowUp")  # the first row stays
+    assert page.evaluate("() => document.activeElement.dataset.value") == "1"

@@ -14,6 +14,7 @@ from .. import svg
 from ..bitmap import png_data_uri
 from ..controls import Button
 from ..engine import linear
+from ..i18n import t as say
 from ..numerals import num
 
 # Button name -> how many steps it takes. Distinct names: the page updates controls by name.
@@ -158,6 +159,15 @@ def colour(grid: np.ndarray) -> np.ndarray:
     return np.round(RAMP[i] * (1 - frac) + RAMP[i + 1] * frac).astype(np.uint8)
 
 
+def scale_html(grid: np.ndarray) -> str:
+    """The heatmap's colour scale: the ramp from the least error to the most (log scale)."""
+    # The bar's gradient is in the CSS (.nn-heat-bar): the same RAMP, light to dark.
+    lo, hi = float(grid.min()), float(grid.max())
+    return (f'<p class="nn-heat-scale"><span>{say("error")} {num(lo, 0)}</span>'
+            f'<span class="nn-heat-bar" aria-hidden="true"></span>'
+            f'<span>{num(hi, 0)} ({say("log scale")})</span></p>')
+
+
 class Surface:
     """The heatmap, computed once per parameter set, and the path drawn over it.
 
@@ -193,7 +203,7 @@ class Surface:
             f, [body],
             "Heatmap of the error over weight (across) and bias (up): darker is larger. "
             f"The least error is at weight {best_w:.4f}, bias {best_b:.2f}",
-        )
+        ).replace("<image ", '<image class="nn-heat" ', 1) + scale_html(grid)
 
     def overlay(self, path: list[tuple], w_digits: int, b_digits: int) -> str:
         """The path taken (sampled) and the current point, clipped to the map."""

@@ -8,6 +8,7 @@ written by `nnpress.numerals`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from html import escape
 
@@ -57,6 +58,28 @@ def edge_point(d: Diagram, src: tuple[int, int], dst: tuple[int, int], t: float)
     return x1 + t * (x2 - x1), y1 + t * (y2 - y1)
 
 
+def edge_label_point(d: Diagram, src: tuple[int, int], dst: tuple[int, int], t: float,
+                     gap: float = 5.0) -> tuple[float, float, str]:
+    """Where an edge's label goes, clear of the other edges and labels: a level edge is
+    labelled at its middle on the outer side (above in the top half, below in the bottom
+    half); a sloping one a fraction t along, just off the line on the side that faces
+    away from the level edges, growing rightwards (falling: above; rising: below)."""
+    (x1, y1), (x2, y2) = d.position(*src), d.position(*dst)
+    dx, dy = x2 - x1, y2 - y1
+    if abs(dy) < 1e-9:
+        x, y = edge_point(d, src, dst, 0.5)
+        return (x, y - gap, "middle") if y < d.height / 2 else (x, y + gap + 9, "middle")
+    x, y = edge_point(d, src, dst, t)
+    length = math.hypot(dx, dy)
+    nx, ny = dy / length, -dx / length  # a normal; made to point up-right (falling)
+    if ny > 0:
+        nx, ny = -nx, -ny
+    if dy < 0:  # rising: the normal that points down-right, and room for the text's height
+        nx, ny = abs(nx), abs(ny)
+        return x + nx * gap, y + ny * gap + 9, "start"
+    return x + nx * gap, y + ny * gap, "start"
+
+
 def value_network(
     sizes: Sequence[int],
     weights: Sequence[np.ndarray],
@@ -98,18 +121,19 @@ def value_network(
             for j in range(sizes[li]):
                 active = " active" if (li, i, j) in active_edges else ""
                 edges.append(Edge((li, j), (li + 1, i), float(weights[li][i, j]), cls=active))
-    d = Diagram(layers, edges, width=width, height=height, radius=22)
+    d = Diagram(layers, edges, width=width, height=height, radius=24)
     over = []
     for li in range(len(sizes) - 1):
         for i in range(sizes[li + 1]):
             for j in range(sizes[li]):
-                # Weights near their source: where crossing edges are still apart.
-                x, y = edge_point(d, (li, j), (li + 1, i), 0.4 if li else 0.3)
+                # Weights near their source, where crossing edges are still apart, and
+                # beside the edge (on its upper side), never across it or another one.
+                x, y, anchor = edge_label_point(d, (li, j), (li + 1, i), 0.4 if li else 0.22)
                 w = num(float(weights[li][i, j]), weight_digits)
                 if weight_names is not None:
                     w = f"{weight_names[li][i * sizes[li] + j]} = {w}"
                 active = " active" if (li, i, j) in active_edges else ""
-                over.append(text(x, y - 4, w, "nn-weight" + active))
+                over.append(text(x, y, w, "nn-weight" + active, anchor))
             x, y = d.position(li + 1, i)
             bias = num(float(biases[li][i]), weight_digits)
             active = " active" if active_bias == (li, i) else ""

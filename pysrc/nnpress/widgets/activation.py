@@ -12,6 +12,7 @@ import numpy as np
 from .. import svg
 from ..controls import Slider
 from ..engine.activations import get_activation
+from ..i18n import t
 from ..numerals import num
 from ..params import choice, ranged
 from ..widget import Widget
@@ -77,7 +78,8 @@ class ActivationExplorer(Widget):
         plot = svg.figure(
             self.frame,
             [self._curve, svg.circle(self.frame, self.x, y, 6)],
-            f"{self.params.function} curve with the point x = {self.x:.2f}, f(x) = {y:.4f}",
+            t("{name} curve with the point x = {x}, f(x) = {y}", name=t(self.params.function),
+              x=f"{self.x:.2f}", y=f"{y:.4f}"),
         )
         return {"formula": formula, "plot": plot}
 

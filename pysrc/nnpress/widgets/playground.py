@@ -14,6 +14,7 @@ import numpy as np
 
 from ..controls import Select, Slider
 from ..engine import DATASET_NAMES, Network, accuracy, get_loss, make_dataset, sgd_epoch
+from ..i18n import t
 from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
@@ -23,6 +24,13 @@ from ._training_controls import RunLoop, step_buttons
 
 LABELS = {"circle": "Circle", "xor": "Exclusive or", "gauss": "Two Gaussians", "spiral": "Spiral"}
 DATASETS = {name: LABELS.get(name, name.title()) for name in DATASET_NAMES}  # value: text
+# The figure's caption begins with what the data is (it follows the data chosen).
+DATA_CAPTIONS = {
+    "circle": "The network learns to tell the inner disc from the outer ring.",
+    "xor": "The network learns exclusive or: one class where x₁ and x₂ share a sign.",
+    "gauss": "The network learns to tell two clouds of points apart.",
+    "spiral": "The network learns to tell two interleaved spirals apart.",
+}
 ACTIVATIONS = ["tanh", "relu", "sigmoid"]
 LEARNING_RATES = [0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
 MAX_LAYERS, MAX_UNITS = 4, 8
@@ -172,6 +180,7 @@ class Playground(RunLoop, Widget):
             "heatmap": heat,
             "points": self._points,
             "losses": view.loss_figure(self.losses["train"], self.losses["test"], self.peak),
+            "caption": t(DATA_CAPTIONS.get(self.dataset, "")),
         }
 
     def arrange(self, controls, slots):

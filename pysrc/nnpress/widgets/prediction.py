@@ -17,6 +17,7 @@ import numpy as np
 from ..diagram import Diagram, Edge, Node
 from ..engine.network import Network
 from ..engine.titanic import TITANIC_WEIGHTS
+from ..i18n import t
 from ..numerals import num, par
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
@@ -32,7 +33,11 @@ SEX_NAMES = ("male", "female")
 def years(age: float) -> str:
     """Whole years as such (22); Kaggle's ages of infants and estimates keep decimals (0.42)."""
     return num(age, 0) if age == int(age) else num(age, 2)
-OUTCOMES = ("did not survive", "survived")
+OUTCOMES = ("did not survive", "outcome|survived")  # i18n keys: say them with t()
+MISSING_NOTE = ("This passenger's age is missing from the data. The missing number spreads "
+                "through the sum, so the model answers “not survived” (the published accuracy "
+                "counts such passengers this way).")
+CAPTION = "Point at a passenger, or move to one with Tab, to see the calculation."
 
 
 @dataclass
@@ -101,29 +106,29 @@ class Prediction(Widget):
         age = self.X[i, 0]
         if not self.missing[i]:
             return years(age)
-        return "missing" if np.isnan(age) else f"{num(age, 2)} (mean)"
+        return t("missing") if np.isnan(age) else t("{age} (mean)", age=num(age, 2))
 
     def table(self) -> str:
-        head = "".join(f'<th scope="col">{h}</th>'
+        head = "".join(f'<th scope="col">{t(h)}</th>'
                        for h in ("#", "passenger", "age", "sex", "survived", "ŷ"))
         rows = []
         for i, r in enumerate(self.rows):
             sel = i == self.selected
             cls = "nn-passenger" + " nn-selected" * sel + " nn-missing" * bool(self.missing[i])
             p = "NaN" if np.isnan(self.p[i]) else num(self.p[i], 4)
-            actual = "—" if r.survived is None else ("yes" if r.survived else "no")
+            actual = "—" if r.survived is None else t("yes" if r.survived else "no")
             # The row reports pointing (mouse); the button in it, focus and clicks (keyboard).
             rows.append(
                 f'<tr class="{cls}" data-control="passenger_row" data-value="{i + 1}" data-hover>'
                 f'<td>{i + 1}</td><td class="nn-name"><button type="button" class="nn-row-button" '
                 f'data-control="passenger" data-value="{i + 1}" data-hover '
                 f'aria-pressed="{str(sel).lower()}" disabled data-wait>{escape(r.name)}</button>'
-                f'</td><td class="nn-age">{self.age_text(i)}</td><td>{SEX_NAMES[r.sex]}</td>'
+                f'</td><td class="nn-age">{self.age_text(i)}</td><td>{t(SEX_NAMES[r.sex])}</td>'
                 f"<td>{actual}</td><td>{p}</td></tr>"
             )
         return (
-            '<div class="nn-scroll"><table class="nn-net-table"><caption>Point at a passenger, '
-            "or move to one with Tab, to see the calculation.</caption>"
+            f'<div class="nn-scroll" tabindex="0" role="group" aria-label="{t("Passengers")}">'
+            f'<table class="nn-net-table"><caption>{t(CAPTION)}</caption>'
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         )
 
@@ -145,21 +150,26 @@ class Prediction(Widget):
         d = NeuronDiagram(layers, edges, width=560, height=260, radius=25)
         over = []
         for k, (x, w) in enumerate(zip((age, sex, 1.0), self.weights, strict=True)):
-            wx, wy = edge_point(d, (0, k), (1, 0), 0.25)
+            wx, wy = edge_point(d, (0, k), (1, 0), 0.2)
             over.append(text(wx, wy - 5, f"× {num(w, 6)}", "nn-weight"))
-            px, py = edge_point(d, (0, k), (1, 0), 0.72)
+            # the products where the edges are still apart, not stacked at the Σ node
+            px, py = edge_point(d, (0, k), (1, 0), 0.58)
             product = "NaN" if np.isnan(x) else num(x * w, 4)
             over.append(text(px, py - 5, f"= {product}", "nn-product"))
         for layer, caption in ((1, "z = sum"), (2, "sigmoid"), (3, OUTCOMES[self.predicted[i]])):
             x, y = d.position(layer, 0)
-            over.append(text(x, y + d.radius + 14, caption, "nn-bias"))
+            if layer == 3:  # the verdict: its right end at the picture's edge, never past it
+                over.append(text(d.width - 2, y + d.radius + 14, t(caption), "nn-bias", "end"))
+            else:
+                over.append(text(x, y + d.radius + 14, t(caption), "nn-bias"))
         x, y = edge_point(d, (2, 0), (3, 0), 0.5)
         over.append(text(x, y - 6, "≥ 0.5?", "nn-weight"))
-        label = (
-            f"Neuron for {self.rows[i].name}: age {self.age_text(i)} × {self.weights[0]:g} + "
-            f"sex {int(sex)} × {self.weights[1]:g} + bias {self.weights[2]:g}, "
-            f"sigmoid gives {'NaN' if nan else f'{p:.4f}'}: {OUTCOMES[self.predicted[i]]}"
-        )
+        label = t(
+            "Neuron for {name}: age {age} × {w1} + sex {sex} × {w2} + bias {b}, "
+            "sigmoid gives {p}: {outcome}", name=self.rows[i].name, age=self.age_text(i),
+            w1=f"{self.weights[0]:g}", sex=int(sex), w2=f"{self.weights[1]:g}",
+            b=f"{self.weights[2]:g}", p="NaN" if nan else f"{p:.4f}",
+            outcome=t(OUTCOMES[self.predicted[i]]))
         return splice(d.svg(label), over="".join(over))
 
     def calc(self) -> str:
@@ -169,39 +179,39 @@ class Prediction(Widget):
         z, p = float(self.trace.zs[-1][i, 0]), float(self.p[i])
         a = "NaN" if np.isnan(age) else years(age)
         lines = [
-            f'<p class="nn-formula">z = age × w₁ + sex × w₂ + b = {a} × {par(w1, 6)} + '
+            f'<p class="nn-formula">z = {t("age")} × w₁ + {t("sex")} × w₂ + b = '
+            f"{a} × {par(w1, 6)} + "
             f"{num(sex, 0)} × {par(w2, 6)} + {par(b, 6)} = "
             f"{'NaN' if np.isnan(z) else num(z, 4)}</p>"
         ]
         if np.isnan(p):
             lines.append(
-                '<p class="nn-formula">ŷ = σ(NaN) = NaN, and NaN ≥ 0.5 is false: '
-                f'<output class="nn-result">{OUTCOMES[0]}</output></p>'
-                '<p class="nn-net-note">This passenger\'s age is missing from the data. The '
-                "missing number spreads through the sum, so the model answers “not "
-                "survived” (the published accuracy counts such passengers this way).</p>"
+                f'<p class="nn-formula">ŷ = σ(NaN) = NaN, {t("and NaN ≥ 0.5 is false")}: '
+                f'<output class="nn-result">{t(OUTCOMES[0])}</output></p>'
+                f'<p class="nn-net-note">{t(MISSING_NOTE)}</p>'
             )
         else:
             verdict = "≥" if p >= 0.5 else "&lt;"
             lines.append(
                 f'<p class="nn-formula">ŷ = σ(z) = 1 / (1 + e<sup>{num(-z, 4)}</sup>) = '
                 f'<output class="nn-result">{num(p, 4)}</output> {verdict} 0.5: '
-                f"{OUTCOMES[self.predicted[i]]}</p>"
+                f"{t(OUTCOMES[self.predicted[i]])}</p>"
             )
         if r.survived is not None:
-            right = "right ✓" if r.survived == self.predicted[i] else "wrong ✗"
-            lines.append(f'<p class="nn-net-note">Actually {OUTCOMES[r.survived]}: the model '
-                         f"is {right}.</p>")  # fmt: skip
+            right = t("right ✓" if r.survived == self.predicted[i] else "wrong ✗")
+            note = t("Actually {outcome}: the model is {right}.",
+                     outcome=t(OUTCOMES[r.survived]), right=right)
+            lines.append(f'<p class="nn-net-note">{note}</p>')
         if self.weights == TITANIC_WEIGHTS:
-            lines.append(
-                '<p class="nn-net-note">These weights were trained on passengers 1–600; on '
-                f"passengers 601–891 they are right {ACCURACY[self.params.missing_age]}.</p>"
-            )
+            note = t("These weights were trained on passengers 1–600; on passengers 601–891 "
+                     "they are right {accuracy}.",
+                     accuracy=t(ACCURACY[self.params.missing_age]))
+            lines.append(f'<p class="nn-net-note">{note}</p>')
         return "".join(lines)
 
     def announce(self):
         i, r = self.selected, self.rows[self.selected]
         p = "NaN" if np.isnan(self.p[i]) else f"{self.p[i]:.4f}"
-        return f"{r.name}, age {self.age_text(i)}, {SEX_NAMES[r.sex]}: prediction {p}, " + (
-            OUTCOMES[self.predicted[i]]
-        )
+        return t("{name}, age {age}, {sex}: prediction {p}, {outcome}", name=r.name,
+                 age=self.age_text(i), sex=t(SEX_NAMES[r.sex]), p=p,
+                 outcome=t(OUTCOMES[self.predicted[i]]))

@@ -32,6 +32,7 @@ from itertools import groupby
 import numpy as np
 
 from ..controls import Button, CodeEditor
+from ..i18n import t
 from ..params import ParamError, ranged
 from ..widget import Widget
 
@@ -281,7 +282,8 @@ def output_html(result: RunResult) -> str:
         kind, label = "nn-run-ok", "Output"
     return (
         f'<div class="nn-run-result {kind}"><p class="nn-run-label">{label}</p>'
-        f'<pre class="nn-run-output"><samp>{body.rstrip(chr(10))}</samp></pre></div>'
+        f'<pre class="nn-run-output" tabindex="0" role="group" aria-label="{t(label)}">'
+        f"<samp>{body.rstrip(chr(10))}</samp></pre></div>"
     )
 
 

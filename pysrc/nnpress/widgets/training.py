@@ -16,6 +16,7 @@ import numpy as np
 from .. import svg
 from ..controls import Slider
 from ..engine import NEW_PEOPLE, PEOPLE, Network, get_loss, people_arrays, sgd_epoch
+from ..i18n import t
 from ..numerals import num
 from ..params import ranged
 from ..widget import Widget
@@ -118,10 +119,12 @@ class TrainingRun(RunLoop, Widget):
                 f'<td class="tr-p">{p:.3f}</td><td class="tr-guess tr-{guess}">{guess}</td></tr>'
             )
         return (
+            '<div class="nn-scroll-region" tabindex="0" role="group" '
+            f'aria-label="{t("What the network says")}">'
             '<table class="tr-people"><caption>What the network says</caption><thead><tr>'
             '<th scope="col">person</th><th scope="col">weight \u2212 135</th>'
             '<th scope="col">height \u2212 66</th><th scope="col">P(female)</th>'
-            f'<th scope="col">guess</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+            f'<th scope="col">guess</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         )
 
     def arrange(self, controls, slots):

@@ -23,6 +23,7 @@ import hashlib
 import time
 from dataclasses import dataclass
 
+from nnpress import i18n
 from nnpress.params import brief
 
 from .. import (
@@ -32,6 +33,7 @@ from .. import (
     math_assets,
     runtime,
     service_worker,
+    share_cards,
     site_widgets,
 )
 from ..browser_libraries import browser_libraries
@@ -52,7 +54,8 @@ from ..urls import output_path, slugify, tag_url
 
 RUNTIME_DIR = "static/pyodide-{hash}/"  # named by its content: cached for good
 CLIENT_DIR = "static/nnpress/"
-PAGE_SCRIPTS = ("binder.js", "page.js", "offline.js", "worker.js")  # client/, in load order
+# client/, in load order (theme.js in <head>, before the first paint)
+PAGE_SCRIPTS = ("theme.js", "binder.js", "page.js", "offline.js", "worker.js")
 
 
 @dataclass
@@ -89,6 +92,8 @@ def build(config: BuildConfig) -> BuildReport:
 def _build(config: BuildConfig, started: float) -> BuildReport:
     settings = load_site_settings(config.content_dir)
     site_widgets.load_site_widgets(config.content_dir)  # content/_widgets/*.py, checked
+    for lang, table in settings.messages.items():  # before any page or figure is rendered
+        i18n.extend(lang, table)
     site = make_site(config, settings)
     content = scan_content(config.content_dir)
     pages = read_pages(content.sources, drafts=config.drafts)
@@ -111,6 +116,8 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
     out.write_text(STYLESHEET, stylesheet({k: v for p in pages for k, v in p.styles.items()}),
                    "the maths layout")
     site.assets, site.runtime = assets_version(out), runtime_info
+    share_cards.write_share_cards(pages, site.title, share_cards.theme_css(config.templates_dir),
+                                  out)
     for page in pages:
         out.write_text(page.output_path, render_post(env, site, page), page.source)
     write_listings(env, site, pages, tags, out)

@@ -1,0 +1,179 @@
+"""The words figures and pages show, in the page's language.
+
+Keys are the English text itself, so a string without a translation still reads
+well; `t("survived")` under Japanese gives 「生存」. The language in force is set
+per page: at build time by the converter (the page's `lang`), in the browser by
+each message from the page (the figure's `lang`). A site adds or overrides
+messages with `extend("fr", {...})` (the build reads `messages:` in site.yml).
+Placeholders use str.format: `t("{n} of {total}", n=1, total=2)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+# A font stack that finds the reader's CJK font (named in SVG text too, since an
+# SVG made into an image outside the page has no page CSS to inherit).
+CJK_FONTS = ('"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Yu Gothic", '
+             'Meiryo, "Noto Sans CJK JP", "Noto Sans JP", sans-serif')
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "ja": {
+        # site chrome
+        "Tags": "タグ",
+        "Feed": "フィード",
+        "Theme": "テーマ",
+        "Dark": "ダーク",
+        "Light": "ライト",
+        "Switch between the light and the dark theme": "ライトテーマとダークテーマを切り替える",
+        "Skip to the text": "本文へ移動",
+        "Loading Python…": "Python を読み込み中…",
+        "Starting Python…": "Python を起動中…",
+        "Loading Python: {loaded} of {total} MB": "Python を読み込み中：{loaded} / {total} MB",
+        "Python ready in {seconds} s": "Python の準備ができました（{seconds} 秒）",
+        "Python could not start: {reason}. The figures show their first state.":
+            "Python を起動できませんでした：{reason}。図は最初の状態のままです。",
+        "it has stopped responding (a slow connection or too little memory?)":
+            "応答がありません（回線が遅いか、メモリが足りないのかもしれません）",
+        "you are offline and this site is not saved for offline reading yet":
+            "オフラインで、このサイトはまだオフライン用に保存されていません",
+        "The figures need this page served over HTTP, or its offline edition:":
+            "図を動かすには、このページを HTTP で開くか、オフライン版を使ってください：",
+        "The figures need this page served over HTTP (try `make serve`).":
+            "図を動かすには、このページを HTTP で開いてください（`make serve`）。",
+        "Stop": "停止",
+        "Running… press Stop to end it.": "実行中…「停止」で止められます。",
+        "Starting Python for this code…": "このコード用の Python を起動中…",
+        "Stopped after {seconds} s": "{seconds} 秒で停止しました",
+        "This figure hit an error: {error}": "この図でエラーが起きました：{error}",
+        "the code ran longer than its limit of {seconds} s":
+            "コードが制限時間の {seconds} 秒を超えました",
+        "Restored this figure from the link.": "リンクからこの図の状態を復元しました。",
+        "Some values in the link were out of date and were left as they are.":
+            "リンクの値の一部は古いか不正なため、使いませんでした。",
+        "Built with nnpress. The figures are computed by Python running in your browser.":
+            "nnpress で作成。図はブラウザで動く Python が計算しています。",
+        "Contents": "目次",
+        "{n} min read": "{n} 分で読めます",
+        "Link to this figure": "この図へのリンク",
+        "Link copied": "リンクをコピーしました",
+        "Table {n}": "表 {n}",
+        "Equation {n}": "数式 {n}",
+        "Output": "出力",
+        "Passengers": "乗客",
+        "What the network says": "ネットワークの答え",
+        "Neuron for {name}: age {age} × {w1} + sex {sex} × {w2} + bias {b}, "
+        "sigmoid gives {p}: {outcome}":
+            "{name} のニューロン：年齢 {age} × {w1} + 性別 {sex} × {w2} + バイアス {b}、"
+            "シグモイドの値 {p}：{outcome}",
+        "Scrollable table": "スクロールできる表",
+        "Scrollable equation": "スクロールできる数式",
+        "error": "誤差",
+        "log scale": "対数目盛",
+        # activation
+        "{name} curve with the point x = {x}, f(x) = {y}":
+            "{name} の曲線と点 x = {x}、f(x) = {y}",
+        "sigmoid": "シグモイド",
+        "relu": "ReLU",
+        "tanh": "tanh",
+        # prediction
+        "passenger": "乗客",
+        "age": "年齢",
+        "sex": "性別",
+        "survived": "生存",
+        "male": "男性",
+        "female": "女性",
+        "yes": "はい",
+        "no": "いいえ",
+        "missing": "欠損",
+        "{age} (mean)": "{age}（平均）",
+        "did not survive": "助からなかった",
+        "outcome|survived": "助かった",
+        "z = sum": "z = 総和",
+        "Point at a passenger, or move to one with Tab, to see the calculation.":
+            "乗客を指すか、Tab キーや矢印キーで移動すると、計算が表示されます。",
+        "This passenger's age is missing from the data. The missing number spreads "
+        "through the sum, so the model answers “not survived” (the published accuracy "
+        "counts such passengers this way).":
+            "この乗客の年齢はデータにありません。欠けた数は総和に広がるので、モデルの答えは"
+            "「助からなかった」になります（公表された正解率もこう数えています）。",
+        "and NaN ≥ 0.5 is false": "NaN ≥ 0.5 は偽",
+        "Actually {outcome}: the model is {right}.": "実際は{outcome}：モデルは{right}。",
+        "right ✓": "正解 ✓",
+        "wrong ✗": "不正解 ✗",
+        "These weights were trained on passengers 1–600; on passengers 601–891 they are "
+        "right {accuracy}.":
+            "この重みは乗客1〜600で学習したものです。乗客601〜891では {accuracy} が正解です。",
+        "213 of 291 = 73.20%": "291人中213人 = 73.20%",
+        "215 of 291 = 73.88%": "291人中215人 = 73.88%",
+        "{name}, age {age}, {sex}: prediction {p}, {outcome}":
+            "{name}、年齢 {age}、{sex}：予測 {p}、{outcome}",
+    },
+}
+
+# The words page.js and binder.js say (runtime status, stop, errors, state links):
+# handed to each page in a JSON block, in its language.
+PAGE_MESSAGES = (
+    "Loading Python…", "Starting Python…", "Loading Python: {loaded} of {total} MB",
+    "Python ready in {seconds} s",
+    "Python could not start: {reason}. The figures show their first state.",
+    "it has stopped responding (a slow connection or too little memory?)",
+    "you are offline and this site is not saved for offline reading yet",
+    "The figures need this page served over HTTP, or its offline edition:",
+    "The figures need this page served over HTTP (try `make serve`).",
+    "Stop", "Running… press Stop to end it.", "Starting Python for this code…",
+    "Stopped after {seconds} s",
+    "This figure hit an error: {error}", "the code ran longer than its limit of {seconds} s",
+    "Link to this figure", "Link copied", "Restored this figure from the link.",
+    "Some values in the link were out of date and were left as they are.",
+)
+
+_lang = ["en"]
+SITE: dict[str, dict[str, str]] = {}  # what extend() added: the page hands it to the browser
+
+
+def extend(lang: str, messages: dict[str, str]) -> None:
+    """Add or override a language's messages (a site's own words or a new language)."""
+    table = {str(k): str(v) for k, v in messages.items()}
+    CATALOGUE.setdefault(base(lang), {}).update(table)
+    SITE.setdefault(base(lang), {}).update(table)
+
+
+def base(lang: str | None) -> str:
+    return (lang or "en").split("-")[0].lower()
+
+
+def current() -> str:
+    return _lang[-1]
+
+
+@contextmanager
+def using(lang: str | None) -> Iterator[None]:
+    """Words in `lang` inside the block (the page's language)."""
+    _lang.append(base(lang))
+    try:
+        yield
+    finally:
+        _lang.pop()
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """`key` (English text) in the language in force, with {placeholders} filled.
+    A key may carry a context before "|" ("outcome|survived"): English drops it."""
+    text = CATALOGUE.get(base(lang) if lang else current(), {}).get(key)
+    if text is None:
+        text = key.split("|", 1)[-1]
+    return text.format(**values) if values else text
+
+
+def page_messages(lang: str) -> dict[str, str]:
+    """The page scripts' words in `lang` (English ones are left out: they are the keys)."""
+    table = CATALOGUE.get(base(lang), {})
+    words = {key: table[key] for key in PAGE_MESSAGES if key in table}
+    return {**words, **SITE.get(base(lang), {})}
+
+
+def site_messages(lang: str) -> dict[str, str]:
+    """The site's own words in `lang` (the browser's Python learns them from the page)."""
+    return dict(SITE.get(base(lang), {}))

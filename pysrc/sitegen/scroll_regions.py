@@ -1,0 +1,32 @@
+"""Wide tables and display maths scroll inside themselves on a narrow screen, never
+the page. A region that scrolls must be reachable from the keyboard, so each is a
+focusable, labelled region: `<div class="nn-scroll-region" tabindex="0"
+role="region" aria-label="Table">`. Labels follow the page's language."""
+
+from __future__ import annotations
+
+import re
+
+from nnpress.i18n import t
+
+TABLE = re.compile(r"<table>.*?</table>", re.S)  # Markdown's tables (figures' have classes)
+MATH = '<div class="math-display">'
+
+
+def scroll_regions(html: str, lang: str = "en") -> str:
+    """Each region is numbered ("Table 2", "Equation 5"): landmarks need distinct names."""
+    count = {"table": 0, "math": 0}
+
+    def table(match: re.Match) -> str:
+        count["table"] += 1
+        label = t("Table {n}", lang, n=count["table"])
+        return (f'<div class="nn-scroll-region" tabindex="0" role="region" '
+                f'aria-label="{label}">{match.group(0)}</div>')
+
+    def math(_: re.Match) -> str:
+        count["math"] += 1
+        label = t("Equation {n}", lang, n=count["math"])
+        return f'<div class="math-display" tabindex="0" role="region" aria-label="{label}">'
+
+    html = TABLE.sub(table, html)
+    return re.sub(re.escape(MATH), math, html)
