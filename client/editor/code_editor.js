@@ -6,9 +6,8 @@
 // Escape then Tab (or Shift+Tab) leaves the editor, as CodeMirror documents.
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
-import {
-  bracketMatching, defaultHighlightStyle, indentOnInput, indentUnit, syntaxHighlighting,
-} from "@codemirror/language";
+import { bracketMatching, indentOnInput, indentUnit, syntaxHighlighting } from "@codemirror/language";
+import { classHighlighter } from "@lezer/highlight";
 import { Compartment, EditorState } from "@codemirror/state";
 import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
 
@@ -23,10 +22,13 @@ function attach(textarea) {
       extensions: [
         lineNumbers(), history(), drawSelection(), highlightActiveLine(), bracketMatching(),
         indentOnInput(), indentUnit.of("    "), EditorState.tabSize.of(4), python(),
-        syntaxHighlighting(defaultHighlightStyle),
+        // Tokens get classes (tok-keyword...), coloured by code-editor.css from the theme's
+        // variables, so both themes keep their contrast.
+        syntaxHighlighting(classHighlighter),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-        editable.of(EditorView.editable.of(!textarea.disabled)),
+        editable.of(EditorState.readOnly.of(textarea.disabled)), // focusable while it waits
         EditorView.contentAttributes.of({
+          tabindex: "0", // what its scroll region holds is reachable by keyboard (axe)
           "aria-label": `${textarea.getAttribute("aria-label") || "Code"}. Tab indents; `
             + "press Escape then Tab to leave the editor.",
         }),
@@ -72,7 +74,7 @@ function sync(textarea) {
   if (!editor) return;
   const { view, editable } = editor;
   const doc = view.state.doc.toString();
-  const effects = editable.reconfigure(EditorView.editable.of(!textarea.disabled));
+  const effects = editable.reconfigure(EditorState.readOnly.of(textarea.disabled));
   if (doc !== textarea.value) {
     view.dispatch({ changes: { from: 0, to: doc.length, insert: textarea.value }, effects });
   } else {

@@ -55,7 +55,8 @@ def table_html(rows, header: list[str] | None = None) -> str:
     shown = list(rows[:MAX_ROWS])
     head = ""
     if header and any(header):
-        head = "<thead><tr>" + "".join(f"<th>{escape(str(h))}</th>" for h in header)
+        head = "<thead><tr>" + "".join(  # an empty heading is no heading: a plain cell
+            f"<th>{escape(str(h))}</th>" if str(h) else "<td></td>" for h in header)
         head += "</tr></thead>"
     body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>"
                    for row in shown)

@@ -30,7 +30,7 @@ from .runtime import VendorError
 
 SITE_PATH = "static/vendor/code-editor.js"
 # The bundle's sha256, after the edit (python -m sitegen.code_editor prints it)
-SHA256 = "b4493b132d44b150cbaf8abeea0b165ade90f84d2c4b84d83a92664169b6a518"
+SHA256 = "5695f3361e3cccba232f4165b25641f17db66beaba2f05e28d06d4110e8eddeb"
 ESBUILD = ("--bundle", "--minify", "--format=iife", "--target=es2020", "--legal-comments=none",
            "--charset=utf8")
 # style-mod's "a document root gets a <style> element": let documents adopt a sheet too
@@ -75,6 +75,7 @@ def editor_bundle(node_modules: Path, client_dir: Path, stage_dir: Path) -> byte
 
 
 if __name__ == "__main__":
-    root = Path(__file__).resolve().parent.parent
-    made = bundle(root / "node_modules", root / "client")
+    from .project_files import node_modules, project_dir
+
+    made = bundle(node_modules(), project_dir("client"))
     print(hashlib.sha256(made).hexdigest(), len(made), "bytes", file=sys.stdout)
