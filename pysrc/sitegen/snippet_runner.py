@@ -34,6 +34,17 @@ from .errors import SourceError
 
 DEFAULT_TIMEOUT = 10.0  # seconds a block may run at build time
 MAX_TIMEOUT = 600.0  # the most site.yml or a block may allow
+SECONDS = re.compile(r"\d+(\.\d+)?")
+
+
+def timeout_option(value: str, line: int) -> float | None:
+    """`timeout=N` after a fence's kind (`run`, `live`): N seconds, checked; None when N
+    is not a number at all (the caller's "unknown option" then says what is known)."""
+    if not SECONDS.fullmatch(value):
+        return None
+    if not 0 < float(value) <= MAX_TIMEOUT:
+        raise SourceError(line, f"timeout={value}: at most {MAX_TIMEOUT:g} s")
+    return float(value)
 START_TIMEOUT = 120.0  # seconds for the server to import numpy on a slow, busy machine
 REPLY_MARGIN = 15.0  # beyond a snippet's limit, before the server itself counts as stuck
 SNIPPET_BLOCK = re.compile(

@@ -36,7 +36,7 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from ..errors import SourceError
-from ..snippet_runner import MAX_TIMEOUT, SnippetFailure, SnippetLimits, call_isolated
+from ..snippet_runner import SnippetFailure, SnippetLimits, call_isolated, timeout_option
 from . import fences
 from .page_context import PageContext, figure_id, figure_ref
 
@@ -46,7 +46,6 @@ PROSE = re.compile(r"(?P<code>(?P<ticks>`+).+?(?P=ticks)"
                    r"|(?<!\\)\$(?![\s$])(?:\\.|[^\\$])+?(?<!\s)\$(?!\d))"
                    r"|\{=(?P<name>[A-Za-z_]\w*)(?::(?P<format>[^}\s]*))?\}")
 OPTIONS = "hide-code, timeout=N"
-SECONDS = re.compile(r"\d+(\.\d+)?")
 PRERENDER = "nnpress.widgets.cell:prerender"
 MESSAGE_LIMIT = 120  # characters of the exception quoted in a build error
 
@@ -129,10 +128,8 @@ class LiveCellPreprocessor(Preprocessor):
             key, _, value = word.partition("=")
             if word == "hide-code":
                 cell.hide_code = True
-            elif key == "timeout" and SECONDS.fullmatch(value):
-                if not 0 < float(value) <= MAX_TIMEOUT:
-                    raise SourceError(start, f"timeout={value}: at most {MAX_TIMEOUT:g} s")
-                cell.timeout = float(value)
+            elif key == "timeout" and (seconds := timeout_option(value, start)) is not None:
+                cell.timeout = seconds
             else:
                 raise SourceError(start,
                                   f"unknown option '{word}' after `live` (known: {OPTIONS})")

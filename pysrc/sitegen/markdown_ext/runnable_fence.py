@@ -32,13 +32,12 @@ from nnpress.widgets import create
 from nnpress.widgets.runnable import SnippetError
 
 from ..errors import SourceError
-from ..snippet_runner import MAX_TIMEOUT, SnippetLimits, prerun
+from ..snippet_runner import SnippetLimits, prerun, timeout_option
 from . import fences
 from .page_context import PageContext, figure_id
 
 OPEN = re.compile(r"^(?P<fence>`{3,}|~{3,})\s*(?:python3?|py)\s+run(?:\s+(?P<options>.*?))?\s*$")
 OPTIONS = "error, rows=N, timeout=N"
-SECONDS = re.compile(r"\d+(\.\d+)?")
 
 
 class RunnableFencePreprocessor(Preprocessor):
@@ -82,10 +81,8 @@ class RunnableFencePreprocessor(Preprocessor):
                 params["error"] = True
             elif key == "rows" and value.isdigit():
                 params["rows"] = int(value)
-            elif key == "timeout" and SECONDS.fullmatch(value):
-                if not 0 < float(value) <= MAX_TIMEOUT:
-                    raise SourceError(start, f"timeout={value}: at most {MAX_TIMEOUT:g} s")
-                params["timeout"] = float(value)
+            elif key == "timeout" and (seconds := timeout_option(value, start)) is not None:
+                params["timeout"] = seconds
             else:
                 raise SourceError(start, f"unknown option '{word}' after `run` (known: {OPTIONS})")
         return params
