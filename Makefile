@@ -35,6 +35,9 @@ setup: $(VENV)/.installed node_modules/.package-lock.json
 test-setup: $(VENV)/.installed-test node_modules/.package-lock.json
 
 $(VENV)/.installed: pyproject.toml
+	@# Checkouts from before pysrc/sitegen kept an egg-info at the top, which shadows
+	@# the installed package's metadata for code run from here.
+	rm -rf nnpress.egg-info
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
