@@ -247,6 +247,9 @@
 
   if (window.Turbo && location.protocol !== "file:") {
     document.addEventListener("turbo:load", attach);
+    // The address changes when a visit starts, while this page is still shown:
+    // from then on "ready" no longer describes the page in the address bar.
+    document.addEventListener("turbo:visit", () => delete document.documentElement.dataset.nnpress);
   } else {
     if (window.Turbo) window.Turbo.session.drive = false; // file://: plain links
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", attach);

@@ -10,7 +10,7 @@ from sitegen.content_folder import find_sources
 from sitegen.pages import read_page
 
 from ..conftest import PROJECT
-from .actions import set_slider, wait_for_text
+from .actions import follow_to_live_page, set_slider, wait_for_text
 
 POSTS = [read_page(p) for p in find_sources(PROJECT / "content")]
 
@@ -32,9 +32,8 @@ def test_japanese_reader_moves_the_sigmoid_slider(open_live, example_site_url):
     figure_id = figure.get_attribute("id")
     set_slider(page, f"#{figure_id} [data-control=x]", 2)
     wait_for_text(page, f"#{figure_id} .nn-result", "0.8808")
-    english = page.locator("nav.translations a[hreflang=en]")
-    english.click()
-    page.wait_for_url(re.compile(r"/posts/titanic/$"))
+    follow_to_live_page(page, page.locator("nav.translations a[hreflang=en]"), re.compile(r"/posts/titanic/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
 
 
 def test_the_japanese_posts_figures_speak_japanese(open_live, example_site_url):
@@ -53,9 +52,8 @@ def test_the_japanese_posts_figures_speak_japanese(open_live, example_site_url):
     status = page.locator("#nn-runtime .nn-runtime-text").text_content()
     assert "Python" in status and ("準備" in status or "読み込み" in status), status
     # The English post, reached by a page swap, is English again.
-    page.locator("nav.translations a[hreflang=en]").click()
-    page.wait_for_url(re.compile(r"/posts/titanic/$"))
-    page.wait_for_function("() => document.documentElement.dataset.nnpress === 'ready'")
+    follow_to_live_page(page, page.locator("nav.translations a[hreflang=en]"), re.compile(r"/posts/titanic/$"))
+    assert page.locator("html").get_attribute("lang") == "en"
     english = page.locator("figure[data-widget=prediction]").first
     page.focus(f"#{english.get_attribute('id')} button[data-control=passenger][data-value='6']")
     wait_for_text(page, f"#{english.get_attribute('id')} .nn-result", "did not survive")
