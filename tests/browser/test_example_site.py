@@ -55,5 +55,8 @@ def test_the_japanese_posts_figures_speak_japanese(open_live, example_site_url):
     follow_to_live_page(page, page.locator("nav.translations a[hreflang=en]"), re.compile(r"/posts/titanic/$"))
     assert page.locator("html").get_attribute("lang") == "en"
     english = page.locator("figure[data-widget=prediction]").first
+    # The new page came in under the pointer, which rested on the link just clicked;
+    # a table row there would preview its passenger (data-hover) over the one focused.
+    page.mouse.move(0, 0)
     page.focus(f"#{english.get_attribute('id')} button[data-control=passenger][data-value='6']")
     wait_for_text(page, f"#{english.get_attribute('id')} .nn-result", "did not survive")
