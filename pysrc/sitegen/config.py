@@ -54,3 +54,8 @@ class BuildConfig:
     @property
     def conversion_cache(self) -> Path | None:
         return self.state_dir / "pages.json" if self.incremental else None
+
+    @property
+    def edition_cache(self) -> Path | None:
+        """Which offline editions the previous build wrote, and from what (edition_memo.py)."""
+        return self.state_dir / "editions.json" if self.incremental else None

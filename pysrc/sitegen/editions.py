@@ -12,11 +12,14 @@ Both carry the same runtime payload (edition_payload.py), made once per build.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
+from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
 
+from .edition_memo import EditionMemo, Reads
 from .edition_payload import Payload, pack_payload
 from .offline_edition import (
     EDITION_SCRIPT,
@@ -46,44 +49,71 @@ def runtime_payload(runtime: dict, files: SiteFiles, cache_dir: Path) -> Payload
 
 
 def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: Path,
-                   cache_dir: Path) -> None:
+                   cache_dir: Path, memo: EditionMemo) -> None:
     """Add each post's offline edition and the whole site's to `files`, and note their
-    sizes on the pages and the site, for the links to them."""
+    sizes on the pages and the site, for the links to them. `memo` keeps the ones
+    whose inputs did not change from the previous build (edition_memo.py)."""
     live = bool(site.runtime) and any(page.widgets for page in pages)
     payload = runtime_payload(site.runtime, files, cache_dir).base64() if live else None
     scripts = {name: (client_dir / name).read_text(encoding="utf-8")
                for name in (EDITION_SCRIPT, WORKER_SCRIPT, ROUTER_SCRIPT)}
     site_url = site.absolute_url if "://" in site.absolute_url else ""
+    shared = memo.key(site_url, *(f"{k}\0{v}" for k, v in sorted(scripts.items())),
+                      payload_digest(payload))
     for page in pages:
-        edition = Edition(files, page.url, site_url, scripts, payload if page.widgets else None)
-        data = edition.make(files.read(page.output_path).decode("utf-8"))
-        files.write_bytes(page.url + page.edition_file, data, f"the offline edition of {page.url}")
-        page.edition_bytes = len(data)
-    data = site_edition(pages, files, site_url, scripts, payload)
-    files.write_bytes(site.edition_file, data, "the offline edition of the site")
-    site.edition_bytes = len(data)
+        html = files.read(page.output_path).decode("utf-8")
+        own_payload = payload if page.widgets else None
+
+        def make(reads, html=html, own_payload=own_payload, url=page.url) -> bytes:
+            return Edition(reads, url, site_url, scripts, own_payload).make(html)
+
+        page.edition_bytes = memo.edition(
+            memo.key(shared, "post", page.url, str(bool(page.widgets)), html),
+            page.url + page.edition_file, f"the offline edition of {page.url}", make)
+    site.edition_bytes = site_edition(pages, files, site_url, scripts, payload, memo, shared,
+                                      site.edition_file)
+
+
+def payload_digest(payload: bytes | None) -> str:
+    return "" if payload is None else hashlib.sha256(payload).hexdigest()
 
 
 def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: dict[str, str],
-                 payload: bytes | None) -> bytes:
-    """The index with every post inside, as one file."""
+                 payload: bytes | None, memo: EditionMemo, shared: str, relative: str) -> int:
+    """The index with every post inside, as one file at `relative`; returns its size."""
     index = files.read(INDEX).decode("utf-8")
     rendered = {page.url: files.read(page.output_path).decode("utf-8") for page in pages}
     inside = {"": "#/"} | {url.rstrip("/"): f"#/{url}" for url in rendered}
-    classes = set(scan_page(index)[1]).union(*(scan_page(html)[1] for html in rendered.values()))
-    templates = []
-    for page in pages:
-        html = rendered[page.url]
-        main = MAIN.search(html)
-        if main is None:
-            raise ValueError(f"{page.output_path}: no <main id=\"main\"> to take the post from")
-        post = Edition(files, page.url, site_url, scripts, None, inside, classes, file_url="")
-        within = tags_within(scan_page(html)[0], main.start(1), main.end(1))
-        title = unescape(TITLE.search(html).group(1)) if TITLE.search(html) else page.title
-        templates.append(
-            f'<template data-page="{escape(page.url)}" data-title="{escape(title)}" '
-            f'lang="{escape(page.lang)}">{post.make(main.group(1), tags=within).decode("utf-8")}'
-            "</template>")
-    router = inline_script(scripts[ROUTER_SCRIPT], "")
-    edition = Edition(files, "", site_url, scripts, payload, inside, classes)
-    return edition.make(index, "\n".join([*templates, router, ""]))
+    classes = set(page_classes_of(index, memo)).union(
+        *(page_classes_of(html, memo) for html in rendered.values()))
+    context = memo.key(shared, *sorted(classes), *(f"{k}\0{v}" for k, v in inside.items()))
+    keys = {page.url: memo.key(context, "part", page.url, page.lang, page.title,
+                               rendered[page.url]) for page in pages}
+
+    def post_part(page: Page) -> Callable[[Reads], str]:
+        def make(reads: Reads) -> str:
+            html = rendered[page.url]
+            main = MAIN.search(html)
+            if main is None:
+                raise ValueError(f"{page.output_path}: no <main id=\"main\"> to take the post from")
+            post = Edition(reads, page.url, site_url, scripts, None, inside, classes, file_url="")
+            within = tags_within(scan_page(html)[0], main.start(1), main.end(1))
+            title = unescape(TITLE.search(html).group(1)) if TITLE.search(html) else page.title
+            return (f'<template data-page="{escape(page.url)}" data-title="{escape(title)}" '
+                    f'lang="{escape(page.lang)}">'
+                    f'{post.make(main.group(1), tags=within).decode("utf-8")}</template>')
+        return make
+
+    def make(reads: Reads) -> bytes:
+        templates = [memo.part(keys[page.url], post_part(page), reads) for page in pages]
+        router = inline_script(scripts[ROUTER_SCRIPT], "")
+        edition = Edition(reads, "", site_url, scripts, payload, inside, classes)
+        return edition.make(index, "\n".join([*templates, router, ""]))
+
+    whole = memo.key(context, "site", index, *keys.values())
+    return memo.edition(whole, relative, "the offline edition of the site", make)
+
+
+def page_classes_of(html: str, memo: EditionMemo) -> list[str]:
+    """The classes `html` names (for the maths fonts), remembered by the page's hash."""
+    return memo.remembered(memo.key("classes", html), lambda: sorted(scan_page(html)[1]))

@@ -101,7 +101,9 @@ def _unchanged_copy(source: Path, previous: Path) -> bool:
     except OSError:
         return False
     same_inode = (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
-    return same_inode or (a.st_size == b.st_size and int(a.st_mtime) == int(b.st_mtime))
+    # Nanoseconds: copy2 keeps them, and an image replaced by one of the same size
+    # within the same second as the last build is still a different image.
+    return same_inode or (a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns)
 
 
 def _old_files(root: Path) -> set[str]:

@@ -41,6 +41,7 @@ from ..cache import ConversionCache
 from ..config import BuildConfig
 from ..content_folder import scan_content
 from ..convert import convert_pages, pygments_css
+from ..edition_memo import EditionMemo
 from ..errors import BuildError
 from ..inline_styles import STYLESHEET, stylesheet
 from ..markdown_ext.links import LinkResolver
@@ -125,7 +126,8 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
         out.copy_file(src, rel, src)
     # Each post, and the whole site, as one file that works offline. The links to them
     # show their sizes, so the posts and the index are rendered once more.
-    editions.write_editions(site, pages, out, config.client_dir, config.runtime_cache)
+    memo = EditionMemo(config.edition_cache, out, config.out_dir.resolve())
+    editions.write_editions(site, pages, out, config.client_dir, config.runtime_cache, memo)
     for page in pages:
         out.replace_text(page.output_path, render_post(env, site, page))
     out.replace_text("index.html", render_index(env, site, pages))
@@ -137,6 +139,7 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
 
     changed = write_site(config.out_dir, out)  # nothing above touched build/
     cache.save()
+    memo.save()
     return BuildReport(len(pages), converted, sum(len(p.widgets) for p in pages),
                        changed, time.perf_counter() - started)
 

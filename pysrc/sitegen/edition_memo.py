@@ -1,0 +1,142 @@
+"""Offline editions remade only when something they are made of changed.
+
+An edition is a rendered page with its stylesheets, scripts, fonts and images
+inlined: slow to make (every start tag is looked at) and large, and a build
+makes one per post plus the whole site's. Each is remembered by a key, a hash
+of the HTML and settings it is made from, together with a digest of every site
+file it read or looked for. When the next build asks for the same key and
+those files are unchanged, the previous build's output file is linked into the
+new site as it is (its size and modification time say it is still the file
+that was written), and nothing is made again. The parts of the whole-site
+edition (one per post) are remembered the same way, as files in the cache.
+
+Like the conversion cache (cache.py), nothing is ever invalidated by hand: the
+build's own code is part of every key, and entries a build did not use are
+dropped when it saves.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from .cache import ConversionCache, key_for
+from .output import Origin, SiteFiles
+
+
+def digest(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(b"\0" + (part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part))
+    return h.hexdigest()
+
+
+class Reads:
+    """A site's files as an edition sees them, noting what it read or looked for."""
+
+    def __init__(self, files: SiteFiles, digests: Callable[[str], str | None]):
+        self.files, self._digest = files, digests
+        self.seen: dict[str, str | None] = {}  # path -> digest, None: looked for, absent
+
+    def read(self, relative: str) -> bytes:
+        self.seen[relative] = self._digest(relative)
+        return self.files.read(relative)
+
+    def __contains__(self, relative: object) -> bool:
+        if not isinstance(relative, str):
+            return False
+        self.seen.setdefault(relative, self._digest(relative))
+        return relative in self.files
+
+
+class EditionMemo:
+    def __init__(self, path: Path | None, files: SiteFiles, out_dir: Path):
+        self.entries = ConversionCache(path)
+        self.parts_dir = path.with_suffix("") if path else None  # one file per remembered part
+        self.files, self.out_dir = files, out_dir
+        self._digests: dict[str, str | None] = {}
+        self.written: dict[str, str] = {}  # key -> output path, to note after writing
+        self.made = 0  # editions and parts made this build (the rest were remembered)
+
+    def file_digest(self, relative: str) -> str | None:
+        """A digest of the site file at `relative` as this build has it; None: no such file."""
+        if relative not in self._digests:
+            self._digests[relative] = (digest(self.files.read(relative))
+                                       if relative in self.files else None)
+        return self._digests[relative]
+
+    def key(self, *parts: str | bytes) -> str:
+        return key_for(digest(*parts))
+
+    def _still_valid(self, entry: dict) -> bool:
+        return all(self.file_digest(p) == d for p, d in entry["reads"].items())
+
+    def edition(self, key: str, relative: str, origin: Origin,
+                make: Callable[[Reads], bytes]) -> int:
+        """Put the edition `key` at `relative` in the site, made by `make` unless the
+        previous build's file is still it; returns its size in bytes."""
+        entry = self.entries.get(key)
+        if entry is not None and self._still_valid(entry) and entry["path"] == relative:
+            previous = self.out_dir / relative
+            try:
+                stat = previous.stat()
+            except OSError:
+                stat = None
+            if stat and (stat.st_size, stat.st_mtime_ns) == (entry["size"], entry["mtime_ns"]):
+                self.files.copy_file(previous, relative, origin)  # linked, never copied
+                return entry["size"]
+        reads = Reads(self.files, self.file_digest)
+        data = make(reads)
+        self.made += 1
+        self.files.write_bytes(relative, data, origin)
+        self.entries.put(key, {"path": relative, "size": len(data), "mtime_ns": 0,
+                               "reads": reads.seen})
+        self.written[key] = relative
+        return len(data)
+
+    def part(self, key: str, make: Callable[[Reads], str], within: Reads) -> str:
+        """A piece of the edition `within` is making (a post inside the whole site's),
+        remembered by `key`; what the piece read counts as read by that edition too."""
+        entry = self.entries.get(key)
+        stored = self.parts_dir / f"{key}.html" if self.parts_dir else None
+        if entry is not None and stored and self._still_valid(entry):
+            try:
+                text = stored.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                pass
+            else:
+                within.seen.update(entry["reads"])
+                return text
+        reads = Reads(self.files, self.file_digest)
+        text = make(reads)
+        self.made += 1
+        if stored:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(text, encoding="utf-8")
+        self.entries.put(key, {"reads": reads.seen})
+        within.seen.update(reads.seen)
+        return text
+
+    def remembered(self, key: str, compute: Callable[[], list[str]]) -> list[str]:
+        """A small value (a list of strings) remembered by `key`."""
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = {"value": compute()}
+            self.entries.put(key, entry)
+        return entry["value"]
+
+    def save(self) -> None:
+        """After the site is written: note each new edition file's date, keep what this
+        build used, drop the rest (and the part files no entry names)."""
+        for key, relative in self.written.items():
+            try:
+                stat = (self.out_dir / relative).stat()
+            except OSError:
+                continue
+            self.entries.entries[key]["mtime_ns"] = stat.st_mtime_ns
+        self.entries.save()
+        if self.parts_dir and self.parts_dir.is_dir():
+            for stored in self.parts_dir.glob("*.html"):
+                if stored.stem not in self.entries.used:
+                    stored.unlink(missing_ok=True)

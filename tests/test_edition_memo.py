@@ -1,0 +1,122 @@
+"""Offline editions are remade only when what they are made of changed (edition_memo.py).
+
+The oracle is a build without any cache: whatever the previous build left, the
+site must come out byte for byte as a cold build of the same content makes it.
+"""
+
+from __future__ import annotations
+
+import base64
+import filecmp
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sitegen import offline_edition
+from sitegen.commands.build import build
+from sitegen.config import BuildConfig
+
+PNG_A = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAj"
+                         "CB0C8AAAAASUVORK5CYII=")
+PNG_B = PNG_A[:-12] + b"\x00" * 12  # other bytes, same name
+
+
+def post(title: str, body: str) -> str:
+    return f"---\ntitle: {title}\ndate: 2024-01-02\n---\n\n{body}\n"
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "pixel.png").write_bytes(PNG_A)
+    (content / "picture.md").write_text(post("Picture", "A picture: ![a pixel](pixel.png)"))
+    (content / "maths.md").write_text(post("Maths", "Inline $x^2$ and words.\n\n$$y = 2x$$"))
+    (content / "plain.md").write_text(post("Plain", "Just words, linking [the maths](maths.md)."))
+    return content
+
+
+def make_count(monkeypatch) -> list[int]:
+    made = [0]
+    original = offline_edition.Edition.make
+
+    def counting(self, *args, **kwargs):
+        made[0] += 1
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(offline_edition.Edition, "make", counting)
+    return made
+
+
+def same_as_cold(content: Path, out: Path, tmp_path: Path) -> None:
+    cold = tmp_path / "cold" / "build"
+    build(BuildConfig(content_dir=content, out_dir=cold, incremental=False))
+    compared = filecmp.dircmp(cold, out)
+    differing = [*compared.diff_files, *compared.left_only, *compared.right_only]
+    for sub in compared.subdirs.values():  # dircmp's report, walked by hand
+        stack = [sub]
+        while stack:
+            d = stack.pop()
+            differing += [*d.diff_files, *d.left_only, *d.right_only]
+            stack += d.subdirs.values()
+    assert not differing, f"differs from a cold build: {differing}"
+    for path in cold.rglob("*"):  # dircmp compares by stat; check bytes too
+        if path.is_file():
+            assert path.read_bytes() == (out / path.relative_to(cold)).read_bytes(), path
+
+
+def test_nothing_changed_nothing_made_again(site, tmp_path, monkeypatch):
+    out = tmp_path / "build"
+    build(BuildConfig(content_dir=site, out_dir=out))
+    made = make_count(monkeypatch)
+    build(BuildConfig(content_dir=site, out_dir=out))
+    assert made[0] == 0
+    same_as_cold(site, out, tmp_path)
+
+
+def test_an_edit_remakes_that_posts_edition_and_the_sites(site, tmp_path, monkeypatch):
+    out = tmp_path / "build"
+    build(BuildConfig(content_dir=site, out_dir=out))
+    page = site / "plain.md"
+    page.write_text(page.read_text().replace("Just words", "Other words"))
+    made = make_count(monkeypatch)
+    build(BuildConfig(content_dir=site, out_dir=out))
+    # The post's own edition, its part of the site's, and the site's: three makes.
+    assert made[0] == 3
+    assert "Other words" in (out / "posts/plain/plain.offline.html").read_text()
+    same_as_cold(site, out, tmp_path)
+
+
+def test_a_changed_image_reaches_the_editions_that_show_it(site, tmp_path):
+    out = tmp_path / "build"
+    build(BuildConfig(content_dir=site, out_dir=out))
+    assert base64.b64encode(PNG_A).decode() in (out / "site.offline.html").read_text()
+    (site / "pixel.png").write_bytes(PNG_B)  # the post's HTML is the same: only the image
+    build(BuildConfig(content_dir=site, out_dir=out))
+    for edition in (out / "posts/picture/picture.offline.html", out / "site.offline.html"):
+        text = edition.read_text()
+        assert base64.b64encode(PNG_B).decode() in text, edition
+        assert base64.b64encode(PNG_A).decode() not in text, edition
+    same_as_cold(site, out, tmp_path)
+
+
+def test_an_edition_changed_or_removed_by_hand_is_made_again(site, tmp_path):
+    out = tmp_path / "build"
+    build(BuildConfig(content_dir=site, out_dir=out))
+    removed, damaged = out / "posts/maths/maths.offline.html", out / "site.offline.html"
+    removed.unlink()
+    damaged.write_text("not an edition")
+    build(BuildConfig(content_dir=site, out_dir=out))
+    same_as_cold(site, out, tmp_path)
+
+
+def test_a_build_without_its_output_folder_makes_every_edition(site, tmp_path, monkeypatch):
+    out = tmp_path / "build"
+    build(BuildConfig(content_dir=site, out_dir=out))
+    shutil.rmtree(out)  # the cache is kept beside it
+    made = make_count(monkeypatch)
+    build(BuildConfig(content_dir=site, out_dir=out))
+    # Three posts' editions and the site's; its parts come from the cache.
+    assert made[0] == 4
+    same_as_cold(site, out, tmp_path)
