@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import project_files
 
-VERSION = 1  # bump when the entry format changes
+VERSION = 2  # bump when the entry format changes
 
 
 @cache

@@ -20,6 +20,7 @@ from nnpress import i18n
 from . import site_widgets, snippet_runner
 from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
+from .html_urls import remember_spans, url_spans
 from .inline_styles import styles_to_classes
 from .markdown_ext.links import LinkExtension, LinkResolver
 from .markdown_ext.live_cells import LiveCellExtension
@@ -87,7 +88,9 @@ def convert_body(body: str, first_line: int, source: str = "", url: str = "",
     with i18n.using(lang):
         html = styles_to_classes(_md.convert(body), styles)
     html = scroll_regions(html, lang)
-    return {"html": html, "widgets": list(_page.widgets), "styles": styles}
+    excerpt = FIGURE.sub("", excerpt_of(html))
+    return {"html": html, "widgets": list(_page.widgets), "styles": styles,
+            "excerpt": excerpt, "excerpt_urls": url_spans(excerpt)}
 
 
 def _convert_job(job: tuple[str, str, int, str, str]) -> dict:
@@ -135,7 +138,8 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
 def _fill(page: Page, entry: dict) -> None:
     page.html, page.widgets = entry["html"], list(entry["widgets"])
     page.styles = dict(entry.get("styles", {}))
-    page.excerpt = FIGURE.sub("", excerpt_of(page.html))
+    page.excerpt = entry["excerpt"]
+    remember_spans(page.excerpt, tuple(tuple(span) for span in entry["excerpt_urls"]))
 
 
 def pygments_css() -> str:

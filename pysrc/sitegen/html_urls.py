@@ -10,7 +10,6 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from functools import lru_cache
 from html import escape, unescape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -115,7 +114,20 @@ def rewrite_urls(html: str, rewrite: Callable[[str, str, str], str],
     return html
 
 
-_excerpt_spans = lru_cache(maxsize=4096)(url_spans)  # an excerpt is moved onto many pages
+# An excerpt is moved onto many pages (the index, its tags, the feed): its URL
+# positions are found once, by the conversion that made it (convert.py keeps them
+# in its cache), and remembered here by the excerpt's text.
+_known_spans: dict[str, tuple[UrlSpan, ...]] = {}
+
+
+def remember_spans(html: str, spans: tuple[UrlSpan, ...] | None = None) -> tuple[UrlSpan, ...]:
+    """url_spans(html), remembered for rebase(); `spans`: already known (from a cache)."""
+    found = _known_spans.get(html)
+    if found is None:
+        if len(_known_spans) >= 4096:  # a long `serve` session: start again rather than grow
+            _known_spans.clear()
+        found = _known_spans[html] = url_spans(html) if spans is None else spans
+    return found
 
 
 def attribute_spans(tag_text: str):
@@ -149,4 +161,4 @@ def rebase(html: str, from_url: str, to_url: str, prefix: str = "") -> str:
             f"#{parts.fragment}" if parts.fragment else "")
         return (prefix + target if prefix else relative_url(target, to_url)) + suffix
 
-    return rewrite_urls(html, move, _excerpt_spans(html))
+    return rewrite_urls(html, move, remember_spans(html))

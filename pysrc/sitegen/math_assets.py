@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from .runtime import VendoredFile, VendorError
@@ -99,13 +100,26 @@ def fonts_in_use(css: str, classes: set[str]) -> str:
     offline edition carries them inside. A rule may use a font family when every class of
     one of its selectors is on the page (wherever they are: never too few fonts).
     """
-    used = set()
+    used = frozenset(family for selectors, families in _font_rules(css)
+                     if any(needed <= classes for needed in selectors) for family in families)
+    return _with_fonts(css, used)
+
+
+@lru_cache(maxsize=4)
+def _font_rules(css: str) -> tuple[tuple[tuple[frozenset[str], ...], tuple[str, ...]], ...]:
+    """Each rule that names KaTeX fonts: its selectors' class sets, and the families."""
+    rules = []
     for m in CSS_RULE.finditer(css):
         selectors, declarations = m.groups()
         if "@font-face" in selectors or "KaTeX_" not in declarations:
             continue
-        if any(set(CSS_CLASS.findall(s)) <= classes for s in selectors.split(",")):
-            used.update(FAMILY.findall(declarations))
+        rules.append((tuple(frozenset(CSS_CLASS.findall(s)) for s in selectors.split(",")),
+                      tuple(FAMILY.findall(declarations))))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=64)  # one per set of fonts a page uses: a site has few
+def _with_fonts(css: str, used: frozenset[str]) -> str:
     return FONT_FACE.sub(lambda face: face.group(0) if face.group(1) in used else "", css)
 
 

@@ -28,6 +28,7 @@ import mimetypes
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from urllib.parse import unquote, urlsplit
 
@@ -96,8 +97,7 @@ class Edition:
             edit = self.rewrite(html, tag, classes)
             if edit is not None:
                 edits.append(edit)
-        for start, end, text in reversed(edits):
-            html = html[:start] + text + html[end:]
+        html = splice(html, edits)
         if self.payload is None and not before_body:
             return html.encode("utf-8")
         body_end = html.rfind("</body>")
@@ -241,8 +241,7 @@ class Edition:
 
     def data_url(self, path: str) -> str:
         media_type = MEDIA_TYPES.guess_type(path)[0] or "application/octet-stream"
-        data = base64.b64encode(self.files.read(path)).decode("ascii")
-        return f"data:{media_type};base64,{data}"
+        return data_url(media_type, self.files.read(path))
 
 
 _scans: dict[bytes, tuple[tuple[Tag, ...], frozenset[str]]] = {}
@@ -282,6 +281,21 @@ def site_path(url: str, folder: str) -> str | None:
     if target == ".." or target.startswith("../"):
         return None
     return "" if target == "." else target
+
+
+@lru_cache(maxsize=256)  # the same fonts and icon go into every edition of a build
+def data_url(media_type: str, data: bytes) -> str:
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def splice(html: str, edits: list[tuple[int, int, str]]) -> str:
+    """`html` with each (start, end, text) of `edits` (in order, not overlapping) made."""
+    parts, at = [], 0
+    for start, end, text in edits:
+        parts += [html[at:start], text]
+        at = end
+    parts.append(html[at:])
+    return "".join(parts)
 
 
 def removal(html: str, start: int, end: int) -> tuple[int, int, str]:

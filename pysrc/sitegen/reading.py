@@ -9,6 +9,7 @@ import html as html_lib
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOC_FROM = 4  # a post with this many sections or more gets a table of contents
 HEADING = re.compile(r'<h2 id="(?P<id>[^"]+)"[^>]*>(?P<text>.*?)</h2>', re.S)
@@ -24,13 +25,17 @@ class Section:
     title: str
 
 
-def sections(page_html: str) -> list[Section]:
+# Both are asked for each time a post is rendered (twice a build: before and after its
+# offline edition's size is known), and read the whole page: remembered by its text.
+@lru_cache(maxsize=1024)
+def sections(page_html: str) -> tuple[Section, ...]:
     """The post's h2 headings, when there are enough of them to need a contents list."""
     found = [Section(m["id"], html_lib.unescape(TAG.sub("", m["text"])).strip())
              for m in HEADING.finditer(page_html)]
-    return found if len(found) >= TOC_FROM else []
+    return tuple(found) if len(found) >= TOC_FROM else ()
 
 
+@lru_cache(maxsize=1024)
 def reading_minutes(page_html: str) -> int:
     text = html_lib.unescape(TAG.sub(" ", FIGURE.sub(" ", page_html)))
     cjk = len(CJK.findall(text))
