@@ -37,24 +37,52 @@ PARALLEL_FROM = 24  # pages to convert before worker processes pay for themselve
 FIGURE = re.compile(r'<figure class="nn-widget.*?</figure>', re.S)
 
 
+# Syntax a page may not use at all, and text that shows it might: a page without the
+# text converts to the same HTML without the extension, whose patterns would cost
+# every page time (magiclink's alone, a tenth of a plain page's conversion). Each
+# test errs on the side of enabling: any `$` enables the maths (`\$` included).
+OPTIONAL_SYNTAX = {
+    "magiclink": re.compile(r"://|www\.|[-+a-z\d_]@[-a-z\d_]", re.I),  # what its patterns need
+    "tilde": re.compile("~"),
+    "widgets": re.compile("widget"),
+    "runnable": re.compile("run"),
+    "live": re.compile(r"live|\{="),
+    "math": re.compile(r"\$"),
+}
+ALL_SYNTAX = frozenset(OPTIONAL_SYNTAX)
+
+
+def syntax_in(body: str) -> frozenset[str]:
+    """The optional syntax `body` may use (OPTIONAL_SYNTAX)."""
+    return frozenset(name for name, hint in OPTIONAL_SYNTAX.items() if hint.search(body))
+
+
 def make_markdown(page: PageContext | None = None, links: LinkResolver | None = None,
-                  limits: SnippetLimits | None = None) -> markdown.Markdown:
-    """A Markdown instance whose extensions read and fill in `page`."""
+                  limits: SnippetLimits | None = None,
+                  syntax: frozenset[str] = ALL_SYNTAX) -> markdown.Markdown:
+    """A Markdown instance whose extensions read and fill in `page`; of the optional
+    extensions, those for `syntax`."""
     page = page or PageContext()
+    optional = {
+        "tilde": "pymdownx.tilde",  # ~~strikethrough~~
+        "magiclink": "pymdownx.magiclink",  # bare URLs become links
+        "widgets": WidgetFenceExtension(page, limits),  # ```widget NAME: live figures
+        "runnable": RunnableFenceExtension(page, limits),  # ```python run: code to edit, run
+        "live": LiveCellExtension(page, limits),  # ```python live: the author's figures; {=x}
+        "math": MathExtension(page),  # $...$ and $$...$$, typeset by KaTeX at build time
+    }
+    use = {name: ext for name, ext in optional.items() if name in syntax}
     return markdown.Markdown(
         extensions=[
             "tables",  # GitHub-style tables
             "pymdownx.superfences",  # fenced code, also nested in lists
             "pymdownx.highlight",  # Pygments, at build time
-            "pymdownx.tilde",  # ~~strikethrough~~
+            *[use[name] for name in ("tilde",) if name in use],
             "pymdownx.tasklist",  # - [x] task lists
-            "pymdownx.magiclink",  # bare URLs become links
+            *[use[name] for name in ("magiclink",) if name in use],
             "md_in_html",  # markdown="1" inside HTML blocks
             "toc",  # heading ids
-            WidgetFenceExtension(page, limits),  # ```widget NAME: live figures
-            RunnableFenceExtension(page, limits),  # ```python run: code the reader edits, runs
-            LiveCellExtension(page, limits),  # ```python live: the author's own figures; {=x}
-            MathExtension(page),  # $...$ and $$...$$, typeset by KaTeX at build time
+            *[use[name] for name in ("widgets", "runnable", "live", "math") if name in use],
             *([LinkExtension(links, page)] if links else []),  # relative links, checked
         ],
         extension_configs={
@@ -65,28 +93,36 @@ def make_markdown(page: PageContext | None = None, links: LinkResolver | None = 
     )
 
 
-_md: markdown.Markdown | None = None
-_page = PageContext()  # what _md's extensions know of the page being converted
+_converters: dict[frozenset[str], markdown.Markdown] = {}  # by the optional syntax they know
+_page = PageContext()  # what their extensions know of the page being converted
+_setup: tuple[LinkResolver | None, SnippetLimits | None] = (None, None)
 
 
 def start_converter(links: LinkResolver | None = None,
                     limits: SnippetLimits | None = None) -> None:
-    """Set up this process's Markdown instance (also run in each worker process)."""
-    global _md
-    _md = make_markdown(_page, links, limits)
+    """Set up this process's converters (also run in each worker process)."""
+    global _setup
+    _setup = (links, limits)
+    _converters.clear()
+
+
+def converter(syntax: frozenset[str]) -> markdown.Markdown:
+    md = _converters.get(syntax)
+    if md is None:
+        md = _converters[syntax] = make_markdown(_page, *_setup, syntax=syntax)
+    return md
 
 
 def convert_body(body: str, first_line: int, source: str = "", url: str = "",
                  lang: str = "en") -> dict:
     """One page body -> {"html", "widgets"}; `first_line` is its line in the file.
     Figures are pre-rendered in the page's language `lang`."""
-    if _md is None:
-        start_converter()
-    _md.reset()
+    md = converter(syntax_in(body))
+    md.reset()
     _page.start(Path(source) if source else None, url, first_line)
     styles: dict[str, str] = {}  # KaTeX and aligned table cells write style="": CSP forbids it
     with i18n.using(lang):
-        html = styles_to_classes(_md.convert(body), styles)
+        html = styles_to_classes(md.convert(body), styles)
     html = scroll_regions(html, lang)
     excerpt = FIGURE.sub("", excerpt_of(html))
     return {"html": html, "widgets": list(_page.widgets), "styles": styles,
