@@ -33,6 +33,7 @@ KD_COMMENT_END = re.compile(r"\{:/(?:comment)?\}")
 MARKDOWN_0 = re.compile(r"""(<[A-Za-z][\w:-]*\b[^<>]*?)\s+markdown\s*=\s*(["']?)0\2(?=[\s/>])""")
 # Tags whose insides the engine must not read as we would: copied whole, or set aside
 BLOCK_TAG = re.compile(r"\{%-?\s*(raw|comment|highlight)\b[^%]*?%\}")
+LIQUID = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})", re.S)  # a tag or output, for hold_prose
 HOLE = re.compile("\ue000(\\d+)\n*\ue001")  # a placeholder: its number, then its newlines
 
 
@@ -55,7 +56,7 @@ def render_liquid(body: str, first_line: int, page: dict, site: dict | None = No
         from . import liquid_tags  # python-liquid: only for posts that use Liquid
 
         site = {**site, "baseurl": "", "url": ""}
-        text = liquid_tags.render(text, first_line, page, site,
+        text = liquid_tags.render(scanner.hold_prose(text), first_line, page, site,
                                   scanner.restore)
     return scanner.restore(text)
 
@@ -89,6 +90,18 @@ class _Scanner:
             return text
         self.held.append(text)
         return f"\ue000{len(self.held) - 1}" + "\n" * text.count("\n") + "\ue001"
+
+    def hold_prose(self, text: str) -> str:
+        """The text between Liquid tags set aside too, less the whitespace at its ends (which
+        `{%-` / `-%}` may remove): python-liquid's lexer then has little to walk through."""
+        parts = LIQUID.split(text)
+        for i in range(0, len(parts), 2):
+            core = parts[i].strip()
+            if len(core) > 20 and "{{" not in core and "{%" not in core:  # else: for the engine
+                lead = parts[i][: len(parts[i]) - len(parts[i].lstrip())]
+                held = self.hold(self.restore(core), always=True)  # one level deep
+                parts[i] = lead + held + parts[i][len(lead) + len(core) :]
+        return "".join(parts)
 
     def restore(self, text: str) -> str:
         return HOLE.sub(lambda m: self.held[int(m[1])], text) if self.held else text
