@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -234,6 +236,30 @@ def test_errors_give_the_file_line():
     assert error("one\n`code`\n```\n{% if %}\n```\n\nfour {% if %}", first_line=10).line == 16
     assert error("{% raw %}\n\n{% endraw %}\n{{ nope }}", first_line=3).line == 6
     assert error("{% highlight c %}\n{% if %}\n{% endhighlight %}\n{{ x }}").line == 4
+
+
+def test_the_first_error_in_the_text_is_the_one_told():
+    # python-liquid lexes the whole text before it renders: a later lexing error must
+    # not hide an earlier one found only while rendering
+    assert error("{{ page.nope }}\n{% include x %}\n{{ never closed").line == 1
+    assert error("a\n{{ page.author }}\n{% if %}").line == 2
+
+
+def test_whitespace_control_keeps_the_final_newline():
+    # python-liquid alone would strip the last newline of a post after `-}}`
+    assert liquid("{{- page.title -}}\nText.\n") == "Gradient descentText.\n"
+    assert liquid("{% comment %}x{% endcomment -%}\n\nText\n\n") == "Text\n\n"
+
+
+def test_an_escaped_brace_does_not_open_liquid():
+    assert liquid(r"\{{{ page.title }}") == r"\{Gradient descent"
+
+
+def test_posts_without_liquid_never_load_the_engine():
+    code = ("import sys; from sitegen.liquid import render_liquid; "
+            "assert render_liquid('# T\\n{: .c}\\n`{{ x }}`', 1, {}) == '# T\\n\\n`{{ x }}`'; "
+            "assert 'liquid' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 # -- Markdown in HTML: what md_in_html (on in convert.py) does with kramdown's attribute -------
