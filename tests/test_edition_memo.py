@@ -1,4 +1,4 @@
-"""Offline editions are remade only when what they are made of changed (edition_memo.py).
+"""Offline editions and share cards are remade only when what they are made of changed.
 
 The oracle is a build without any cache: whatever the previous build left, the
 site must come out byte for byte as a cold build of the same content makes it.
@@ -120,3 +120,30 @@ def test_a_build_without_its_output_folder_makes_every_edition(site, tmp_path, m
     # Three posts' editions and the site's; its parts come from the cache.
     assert made[0] == 4
     same_as_cold(site, out, tmp_path)
+
+
+WIDGET_POST = post("Sigmoid", "```widget activation\nfunction: sigmoid\n```")
+
+
+def test_share_cards_are_drawn_again_only_when_their_figure_or_title_changes(
+        site, tmp_path, monkeypatch):
+    from sitegen import share_cards
+
+    (site / "sigmoid.md").write_text(WIDGET_POST)
+    out = tmp_path / "build"
+    build(BuildConfig(content_dir=site, out_dir=out))
+    card = out / "posts/sigmoid/og.png"
+    first = card.read_bytes()
+    drawn = []
+    original = share_cards.render_card
+    monkeypatch.setattr(share_cards, "render_card",
+                        lambda svg, css: drawn.append(svg) or original(svg, css))
+    (site / "sigmoid.md").write_text(WIDGET_POST + "\nMore words, same figure.\n")
+    build(BuildConfig(content_dir=site, out_dir=out))
+    assert drawn == [] and card.read_bytes() == first
+    (site / "sigmoid.md").write_text(WIDGET_POST.replace("Sigmoid", "The logistic curve"))
+    build(BuildConfig(content_dir=site, out_dir=out))
+    assert len(drawn) == 1 and "logistic curve" in drawn[0]
+    assert card.read_bytes() != first
+    same_as_cold(site, out, tmp_path)
+    assert len(list((tmp_path / ".build.cache" / "cards").glob("*.png"))) == 1  # old one gone

@@ -118,7 +118,7 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
                    "the maths layout")
     site.assets, site.runtime = assets_version(out), runtime_info
     share_cards.write_share_cards(pages, site.title, share_cards.theme_css(config.templates_dir),
-                                  out)
+                                  out, config.state_dir / "cards" if config.incremental else None)
     for page in pages:
         out.write_text(page.output_path, render_post(env, site, page), page.source)
     write_listings(env, site, pages, tags, out)
