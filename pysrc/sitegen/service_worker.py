@@ -15,23 +15,14 @@ as a file, not for reading here) and .nojekyll.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
-from pathlib import Path
 
 from .output import SiteFiles
 
 SW_PATH = "sw.js"
 MANIFEST_PLACEHOLDER = "self.__WB_MANIFEST"
 NOT_PRECACHED = re.compile(r"(^|/)(\.nojekyll|sw\.js|[^/]*\.offline\.html)$")
-
-
-def file_digest(data: bytes | None, path: Path | None) -> bytes:
-    if data is not None:
-        return hashlib.sha256(data).digest()
-    with open(path, "rb") as f:  # type: ignore[arg-type]
-        return hashlib.file_digest(f, "sha256").digest()
 
 
 def precache_manifest(files: SiteFiles, content_addressed: tuple[str, ...] = ()) -> list[dict]:
@@ -44,7 +35,7 @@ def precache_manifest(files: SiteFiles, content_addressed: tuple[str, ...] = ())
     for url in sorted(files.paths()):
         if NOT_PRECACHED.search(url):
             continue
-        digest = file_digest(files.data.get(url), files.copies.get(url))
+        digest = files.digest(url)
         entry = {"url": url,
                  "revision": None if url.startswith(content_addressed) else digest.hex()[:16],
                  "integrity": "sha256-" + base64.b64encode(digest).decode()}
