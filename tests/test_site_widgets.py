@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from nnpress.widgets import REGISTRY
 
+from sitegen import site_widgets
 from sitegen.errors import BuildError
 
 from .conftest import PROJECT, build_site
@@ -91,3 +92,26 @@ def test_mistakes_in_a_site_widget_name_its_file_and_line(tmp_path, change, line
     with pytest.raises(BuildError, match=message) as info:
         build_site(content, tmp_path / "build")
     assert info.value.path.name == "counter.py" and info.value.line == line
+
+
+def test_the_build_and_the_widget_registry_name_the_site_package_alike():
+    from nnpress import widgets
+
+    assert site_widgets.PACKAGE == widgets.SITE_PACKAGE
+
+
+def test_a_site_without_figures_builds_without_importing_numpy(tmp_path):
+    """Importing numpy and the widgets is a tenth of a small build's time."""
+    import subprocess
+    import sys
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "words.md").write_text("---\ntitle: Words\n---\n\nJust $x$ and words.\n")
+    script = ("import sys\nfrom sitegen.commands.build import build\n"
+              "from sitegen.config import BuildConfig\n"
+              f"build(BuildConfig(content_dir={str(content)!r}, out_dir={str(tmp_path / 'out')!r}))\n"
+              "print(sorted(m for m in sys.modules if m == 'numpy' or m.startswith('nnpress.widgets')))")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         timeout=120, check=True)
+    assert run.stdout.strip().splitlines()[-1] == "[]"

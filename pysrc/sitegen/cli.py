@@ -11,12 +11,12 @@ The same as `python -m sitegen ...` or `nnpress ...` once the package is install
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 from pathlib import Path
 
-from .commands import build, check, new, serve
 from .config import BuildConfig
 from .errors import BuildError, describe_unexpected
 
@@ -40,21 +40,23 @@ def main(argv: list[str] | None = None) -> int:
     p_check.add_argument("--base-url", help="what 404.html's absolute links start with")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
+    # Only the command asked for is imported (serve's file watcher, say, is not a build's).
+    command = importlib.import_module(f".commands.{args.verb}", __package__)
     try:
         if args.verb == "check":
-            return check.main(args.out, args.base_url)
+            return command.main(args.out, args.base_url)
         if args.verb == "new":
-            path = new.new_post(args.content, args.title)
+            path = command.new_post(args.content, args.title)
             print(f"created {path}")
             return 0
         config = BuildConfig(args.content, args.out, args.base_url, drafts=args.drafts)
         if args.verb == "build":
-            report = build.build(config)
+            report = command.build(config)
             print(f"built {report.pages} pages ({report.widgets} live figures) "
                   f"into {config.out_dir}/ in {report.seconds:.2f} s "
                   f"({report.files_changed} files changed)")
             return 0
-        return serve.serve(config, args.host, args.port)
+        return command.serve(config, args.host, args.port)
     except BuildError as exc:
         print(exc, file=sys.stderr)
         print("build failed; the previous output was left as it was", file=sys.stderr)

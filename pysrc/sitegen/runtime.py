@@ -33,7 +33,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import urllib.request
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
@@ -130,6 +129,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def cdn_source(file_name: str) -> bytes | None:
     """The official Pyodide CDN folder for PYODIDE_VERSION (online only)."""
+    import urllib.request  # here: only a build that downloads pays for importing it
+
     with urllib.request.urlopen(CDN_URL + file_name, timeout=DOWNLOAD_TIMEOUT) as resp:
         return resp.read()
 

@@ -20,14 +20,17 @@ import sys
 import traceback
 from pathlib import Path
 
-from nnpress import widgets
+from typing import TYPE_CHECKING
+
 from nnpress.params import ParamError
-from nnpress.widget import Widget
+
+if TYPE_CHECKING:
+    from nnpress.widget import Widget
 
 from .errors import BuildError
 
 FOLDER = "_widgets"  # inside content/; skipped by the content scan (it starts with "_")
-PACKAGE = widgets.SITE_PACKAGE  # "nnpress_site_widgets"
+PACKAGE = "nnpress_site_widgets"  # nnpress.widgets.SITE_PACKAGE (a test checks they agree)
 
 
 def modules_of(content_dir: Path) -> list[Path]:
@@ -64,12 +67,14 @@ def load_site_widgets(content_dir: Path) -> dict[str, type[Widget]]:
     _loaded = fingerprint(content_dir)
     for name in [m for m in sys.modules if m == PACKAGE or m.startswith(PACKAGE + ".")]:
         del sys.modules[name]  # `serve` rebuilds: import the edited files afresh
-    for name, cls in list(widgets.REGISTRY.items()):
+    registered = sys.modules.get("nnpress.widgets")  # by a build before this one (`serve`)
+    for name, cls in list(registered.REGISTRY.items()) if registered else ():
         if cls.__module__.startswith(PACKAGE + "."):
-            del widgets.REGISTRY[name]
+            del registered.REGISTRY[name]
     paths = modules_of(content_dir)
     if not paths:
         return {}
+    from nnpress import widgets  # here: a site without figures never imports numpy
     folder = content_dir / FOLDER
     spec = importlib.util.spec_from_loader(PACKAGE, loader=None, is_package=True)
     package = importlib.util.module_from_spec(spec)

@@ -28,7 +28,10 @@ import sys
 import time
 from dataclasses import dataclass
 
-from nnpress.widgets.runnable import Runnable, RunResult
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when a snippet runs: a site without any needs no numpy
+    from nnpress.widgets.runnable import Runnable, RunResult
 
 from .errors import SourceError
 
@@ -90,6 +93,8 @@ class SnippetServer:
         self.ready = False
 
     def run(self, code: str, timeout: float) -> RunResult:
+        from nnpress.widgets.runnable import RunResult
+
         return RunResult(**self.ask({"code": code}, timeout)["result"])
 
     def ask(self, request: dict, timeout: float) -> dict:

@@ -28,8 +28,6 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from nnpress.params import ParamError
-from nnpress.widgets import create
-from nnpress.widgets.runnable import SnippetError
 
 from ..errors import SourceError
 from ..snippet_runner import SnippetLimits, prerun, timeout_option
@@ -62,6 +60,10 @@ class RunnableFencePreprocessor(Preprocessor):
         params = {"code": "\n".join(body[first:]).rstrip()}  # no blank lines around it
         params.update(self._options(opened["options"] or "", start))
         timeout = params.get("timeout", self.limits.timeout)  # the build's limit, and the page's
+        # Here, not above: a site without figures never imports numpy.
+        from nnpress.widgets import create
+        from nnpress.widgets.runnable import SnippetError
+
         try:
             widget = create("runnable", params)
             prerun(widget, timeout, "python run block", start, start + first)

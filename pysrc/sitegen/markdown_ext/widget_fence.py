@@ -20,8 +20,6 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from nnpress.params import ParamError
-from nnpress.widgets import create
-from nnpress.widgets.runnable import Runnable
 
 from ..errors import SourceError
 from ..snippet_runner import SnippetLimits, prerun
@@ -60,6 +58,10 @@ class WidgetFencePreprocessor(Preprocessor):
         """Pre-render the figure; on bad input point at the exact line."""
         try:
             try:
+                # Here, not above: a site without figures never imports numpy.
+                from nnpress.widgets import create
+                from nnpress.widgets.runnable import Runnable
+
                 widget = create(name, params)
             except KeyError as exc:
                 raise SourceError(start, exc.args[0]) from None
