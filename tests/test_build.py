@@ -64,6 +64,10 @@ def test_a_folder_of_plain_markdown_builds_with_the_bundled_templates(tmp_path):
     assert 'href="posts/plain/"' in index
     # No live figure: no runtime shipped, nothing for the page's script to start.
     assert not list((out / "static").glob("pyodide*"))
+    # The theme's CSS files are joined into static/site.css, not shipped one by one.
+    assert ".katex" in (out / "static" / "site.css").read_text()
+    parts = ("widgets", "math.css", "code-editor.css")
+    assert not [f for f in parts if (out / "static" / f).exists()]
     assert "data-runtime='{}'" in page
     assert "nn-widget" not in page and "<noscript>" not in page
 

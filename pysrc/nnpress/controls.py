@@ -141,3 +141,18 @@ class Checkbox:
 
 
 Control = Slider | Button | NumberInput | Select | CodeEditor | Checkbox
+
+
+def slot_button(name: str, value: object, text: object, cls: str, pressed: bool,
+                label: str | None = None) -> str:
+    """A button a widget draws inside one of its slots (a table's row, say) rather than
+    among `controls()`: pressing it calls `on(name, value)`. Like any control the binder
+    finds it by `data-control` and enables it once Python runs (`data-wait`); it also
+    reports pointing and focus (`data-hover`), so pointing at a row can show its working.
+    `text` is what it shows, `label` its accessible name if that differs; both escaped."""
+    aria = f' aria-label="{escape(label)}"' if label is not None else ""
+    return (
+        f'<button type="button" class="{escape(cls)}" data-control="{escape(name)}" '
+        f'data-value="{escape(str(value))}" data-hover aria-pressed="{str(pressed).lower()}"'
+        f"{aria} disabled data-wait>{escape(str(text))}</button>"
+    )

@@ -10,6 +10,9 @@ The build renders every widget once under CPython (`render_html`), so a page
 shows each figure with JavaScript off. In the browser the very same class runs
 under Pyodide (`nnpress.browser`), and only the slots that changed are sent
 back to the page.
+
+A widget's CSS is `templates/static/widgets/<name>.css`, named as the widget is (rules
+several widgets share: `widgets/_<family>.css`; see `sitegen/site_css.py`).
 """
 
 from __future__ import annotations

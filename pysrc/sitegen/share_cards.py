@@ -14,6 +14,8 @@ from html import escape
 from importlib import metadata
 from pathlib import Path
 
+from .site_css import site_css
+
 WIDTH, HEIGHT = 1200, 630
 CARD_NAME = "og.png"
 FIRST_SVG = re.compile(
@@ -149,7 +151,4 @@ def write_share_cards(pages, site_title: str, theme_css: str, out,
 
 
 def theme_css(templates_dir: Path) -> str:
-    static = Path(templates_dir) / "static"
-    parts = [(static / "site.css").read_text(encoding="utf-8")]
-    parts += [p.read_text(encoding="utf-8") for p in sorted((static / "widgets").glob("*.css"))]
-    return "\n".join(parts)
+    return site_css(Path(templates_dir) / "static")

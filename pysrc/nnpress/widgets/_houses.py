@@ -15,7 +15,7 @@ from html import escape
 import numpy as np
 
 from .. import svg
-from ..controls import Slider
+from ..controls import Slider, slot_button
 from ..diagram import Diagram, Edge, Node
 from ..engine import linear
 from ..engine.datasets import house_arrays
@@ -124,13 +124,9 @@ def house_table(
         if selected is None:
             first = f"<th scope=\"row\">{i + 1}</th>"
         else:
-            on = "true" if i == selected else "false"
             cls = ' class="nn-house-on"' if i == selected else ""
-            first = (
-                f'<th scope="row"{cls}><button type="button" class="nn-house-pick" '
-                f'data-control="house" data-value="{i}" data-hover aria-pressed="{on}" '
-                f'aria-label="House {i + 1}" disabled data-wait>{i + 1}</button></th>'
-            )
+            first = (f'<th scope="row"{cls}>' + slot_button(
+                "house", i, i + 1, "nn-house-pick", i == selected, f"House {i + 1}") + "</th>")
         cells = [f"{x[i]:g}" for _, x in features]
         cells += [num(price[i], pd), num(pred[i], 2), num(diff[i], 2), num(sq[i], 2)]
         tr = ' class="nn-house-on"' if i == selected else ""

@@ -9,11 +9,11 @@ how the published "accuracy 73.20%" was scored.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 import numpy as np
 
+from ..controls import slot_button
 from ..diagram import Diagram, Edge, Node
 from ..engine.network import Network
 from ..engine.titanic import TITANIC_WEIGHTS
@@ -120,10 +120,9 @@ class Prediction(Widget):
             # The row reports pointing (mouse); the button in it, focus and clicks (keyboard).
             rows.append(
                 f'<tr class="{cls}" data-control="passenger_row" data-value="{i + 1}" data-hover>'
-                f'<td>{i + 1}</td><td class="nn-name"><button type="button" class="nn-row-button" '
-                f'data-control="passenger" data-value="{i + 1}" data-hover '
-                f'aria-pressed="{str(sel).lower()}" disabled data-wait>{escape(r.name)}</button>'
-                f'</td><td class="nn-age">{self.age_text(i)}</td><td>{t(SEX_NAMES[r.sex])}</td>'
+                f'<td>{i + 1}</td><td class="nn-name">'
+                + slot_button("passenger", i + 1, r.name, "nn-row-button", sel)
+                + f'</td><td class="nn-age">{self.age_text(i)}</td><td>{t(SEX_NAMES[r.sex])}</td>'
                 f"<td>{actual}</td><td>{p}</td></tr>"
             )
         return (

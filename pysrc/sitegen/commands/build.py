@@ -34,6 +34,7 @@ from .. import (
     runtime,
     service_worker,
     share_cards,
+    site_css,
     site_widgets,
 )
 from ..browser_libraries import browser_libraries
@@ -234,13 +235,12 @@ def assets_version(out: SiteFiles) -> str:
 def write_static(config: BuildConfig, out: SiteFiles) -> None:
     static = config.templates_dir / "static"
     theme = "the theme's static files"
+    joined = set(site_css.site_css_files(static))
     for src in sorted(static.rglob("*")):
-        if src.is_file() and src.parent.name != "widgets" and src.name != "site.css":
+        if src.is_file() and src not in joined:
             out.copy_file(src, "static/" + src.relative_to(static).as_posix(), theme)
-    # One stylesheet: the theme, then each widget's own rules (static/widgets/*.css).
-    css = [(static / "site.css").read_text(encoding="utf-8")]
-    css += [p.read_text(encoding="utf-8") for p in sorted((static / "widgets").glob("*.css"))]
-    out.write_text("static/site.css", "\n".join(css), theme)
+    # One stylesheet: the theme, pages' other parts, the widgets' (see sitegen/site_css.py).
+    out.write_text("static/site.css", site_css.site_css(static), theme)
     out.write_text("static/pygments.css", pygments_css(), theme)
     for name in PAGE_SCRIPTS:  # written as data, so assets_version sees their bytes
         out.write_bytes(CLIENT_DIR + name, (config.client_dir / name).read_bytes(),
