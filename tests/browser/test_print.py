@@ -46,3 +46,11 @@ def test_a_long_post_has_contents_marking_the_section_read_and_a_reading_time(
         "() => document.querySelector('nav.toc a[aria-current]')?.hash === '#how-accurate-is-it'")
     page.goto(example_site_url + "posts/titanic-ja/")
     assert "分で読めます" in page.locator(".post-meta .reading-time").inner_text()
+
+
+def test_printed_display_maths_is_not_clipped(page, example_site_url):
+    page.goto(example_site_url + "posts/learning-rate/")
+    page.emulate_media(media="print")
+    overflow = page.evaluate("""() => [...document.querySelectorAll('.math-display')]
+        .map(e => getComputedStyle(e).overflowX + ' ' + getComputedStyle(e).overflowY)""")
+    assert overflow and set(overflow) == {"visible visible"}, overflow
