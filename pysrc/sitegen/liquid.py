@@ -34,6 +34,8 @@ MARKDOWN_0 = re.compile(r"""(<[A-Za-z][\w:-]*\b[^<>]*?)\s+markdown\s*=\s*(["']?)
 # Tags whose insides the engine must not read as we would: copied whole, or set aside
 BLOCK_TAG = re.compile(r"\{%-?\s*(raw|comment|highlight)\b[^%]*?%\}")
 LIQUID = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})", re.S)  # a tag or output, for hold_prose
+# What either pass acts on: Liquid, kramdown's {: ...} and {::...}, markdown="0".
+LIQUID_OR_KRAMDOWN = re.compile(r"\{[{%:]|markdown")
 HOLE = re.compile("\ue000(\\d+)\n*\ue001")  # a placeholder: its number, then its newlines
 
 
@@ -48,8 +50,8 @@ def render_liquid(body: str, first_line: int, page: dict, site: dict | None = No
     separator = page.get("excerpt_separator", site.get("excerpt_separator"))
     more = separator.strip() if isinstance(separator, str) else ""
     more = more if more != MORE and more in body else ""
-    if "{" not in body and "markdown" not in body and not more:
-        return body  # nothing for either pass to do
+    if not LIQUID_OR_KRAMDOWN.search(body) and not more:
+        return body  # nothing for either pass to do (maths' braces alone are not Liquid)
     scanner = _Scanner(body, first_line, more)
     text = scanner.run()
     if "{{" in text or "{%" in text:
