@@ -43,9 +43,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "The figures need this page served over HTTP (try `make serve`).":
             "図を動かすには、このページを HTTP で開いてください（`make serve`）。",
         "Stop": "停止",
+        "Code": "コード",
+        "{label}. Tab indents; press Escape then Tab to leave the editor.":
+            "{label}。Tab キーでインデントします。エディタから出るには Escape キー、"
+            "続けて Tab キーを押します。",
         "Running… press Stop to end it.": "実行中…「停止」で止められます。",
         "Starting Python for this code…": "このコード用の Python を起動中…",
-        "Stopped after {seconds} s": "{seconds} 秒で停止しました",
+        "Stopped after {seconds} s.": "{seconds} 秒で停止しました。",
+        "Stopped after {seconds} s: {reason}.": "{seconds} 秒で停止しました：{reason}。",
         "This figure hit an error: {error}": "この図でエラーが起きました：{error}",
         "the code ran longer than its limit of {seconds} s":
             "コードが制限時間の {seconds} 秒を超えました",
@@ -123,7 +128,8 @@ PAGE_MESSAGES = (
     "The figures need this page served over HTTP, or its offline edition:",
     "The figures need this page served over HTTP (try `make serve`).",
     "Stop", "Running… press Stop to end it.", "Starting Python for this code…",
-    "Stopped after {seconds} s",
+    "Code", "{label}. Tab indents; press Escape then Tab to leave the editor.",
+    "Stopped after {seconds} s.", "Stopped after {seconds} s: {reason}.",
     "This figure hit an error: {error}", "the code ran longer than its limit of {seconds} s",
     "Link to this figure", "Link copied", "Restored this figure from the link.",
     "Some values in the link were out of date and were left as they are.",
