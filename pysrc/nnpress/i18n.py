@@ -114,6 +114,156 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "215 of 291 = 73.88%": "291人中215人 = 73.88%",
         "{name}, age {age}, {sex}: prediction {p}, {outcome}":
             "{name}、年齢 {age}、{sex}：予測 {p}、{outcome}",
+        # shared by several figures
+        "list|, ": "、",
+        "Play": "再生",
+        "Pause": "一時停止",
+        "Step": "1 ステップ",
+        "Reset": "リセット",
+        "{name}: one fewer": "{name}：1 つ減らす",
+        "{name}: one more": "{name}：1 つ増やす",
+        "loss": "損失",
+        # regression (and the other house-price figures)
+        "weight": "重み",
+        "bias": "バイアス",
+        "steps": "ステップ数",
+        "error (MSE)": "誤差（MSE）",
+        "Well done: the error is under {goal}.": "よくできました。誤差が {goal} を下回りました。",
+        "Get the error under {goal}.": "誤差を {goal} 未満にしてみましょう。",
+        "Error {error} at {values}": "誤差 {error}（{values}）",
+        "; goal: under {goal}": "、目標：{goal} 未満",
+        "; goal: under {goal}, met": "、目標：{goal} 未満、達成",
+        "area (sq ft)": "面積（平方フィート）",
+        "price ($1000)": "価格（千ドル）",
+        "{n} houses, area against price, with the line price = {w} × area{b}; error {error}":
+            "{n} 軒の家の面積と価格、直線 価格 = {w} × 面積{b}、誤差 {error}",
+        "House": "家",
+        "House {n}": "家 {n}",
+        "Area (sq ft)": "面積（平方フィート）",
+        "Bathrooms": "浴室の数",
+        "Price": "価格",
+        "Prediction": "予測",
+        "Difference": "差",
+        "Squared difference": "差の 2 乗",
+        "Mean squared error": "平均二乗誤差",
+        "Prices and predictions in $1000": "価格と予測（単位：千ドル）",
+        "area": "面積",
+        "baths": "浴室",
+        "price": "価格",
+        "input": "入力",
+        "+ bias": "+ バイアス",
+        "prediction": "予測",
+        "Network diagram: {sentence}": "ネットワークの図：{sentence}",
+        # training
+        "epoch": "エポック",
+        "loss (MSE)": "損失（MSE）",
+        "Weight (lb − 135)": "体重（ポンド − 135）",
+        "Height (in − 66)": "身長（インチ − 66）",
+        "Epoch {epoch} of {epochs} · loss {loss}": "エポック {epoch} / {epochs} · 損失 {loss}",
+        "Loss over epochs: {loss} after epoch {epoch} of {epochs}":
+            "エポックごとの損失：エポック {epoch} / {epochs} の後で {loss}",
+        "Emily": "エミリー",
+        "Frank": "フランク",
+        "Your person": "あなたが決めた人",
+        "person": "人",
+        "weight − 135": "体重 − 135",
+        "height − 66": "身長 − 66",
+        "P(female)": "P(女性)",
+        "guess": "推定",
+        "guess|F": "女",
+        "guess|M": "男",
+        "Training…": "学習中…",
+        "Epoch {epoch} of {epochs}, loss {loss}. P(female): Emily {emily}, Frank {frank}, "
+        "your person ({w}, {h}) {own}":
+            "エポック {epoch} / {epochs}、損失 {loss}。P(女性)：エミリー {emily}、"
+            "フランク {frank}、あなたが決めた人（{w}, {h}）{own}",
+        # backprop
+        "gradient of": "勾配を求めるパラメータ",
+        "SGD step": "SGD を 1 ステップ",
+        "10 steps": "10 ステップ",
+        "Network for {name}: y_pred = {y}; path of {param} highlighted":
+            "{name}のネットワーク：y_pred = {y}、{param} の経路を強調",
+        "Alice": "アリス",
+        "Bob": "ボブ",
+        "Charlie": "チャーリー",
+        "Diana": "ダイアナ",
+        "factor": "因数",
+        "working": "計算",
+        "value": "値",
+        "product": "積",
+        "After {n} SGD step (learning rate {lr}), starting from L = {loss}.":
+            "SGD {n} ステップ後の値です（学習率 {lr}、開始時は L = {loss}）。",
+        "After {n} SGD steps (learning rate {lr}), starting from L = {loss}.":
+            "SGD {n} ステップ後の値です（学習率 {lr}、開始時は L = {loss}）。",
+        "SGD steps": "SGD のステップ数",
+        "Loss over {n} SGD steps, now {loss}": "SGD {n} ステップでの損失の推移、現在 {loss}",
+        "dL/d{param} = {gradient}; loss {loss} after {n} step":
+            "dL/d{param} = {gradient}、{n} ステップ後の損失 {loss}",
+        "dL/d{param} = {gradient}; loss {loss} after {n} steps":
+            "dL/d{param} = {gradient}、{n} ステップ後の損失 {loss}",
+        # softmax
+        "score {name}": "スコア {name}",
+        "class {n}": "クラス {n}",
+        "class": "クラス",
+        "score z": "スコア z",
+        "probability": "確率",
+        "sum": "合計",
+        "Softmax of scores {scores}: probabilities {probs}":
+            "スコア {scores} のソフトマックス：確率 {probs}",
+        # network shape
+        "− feature": "− 特徴量",
+        "+ feature": "+ 特徴量",
+        "− class": "− クラス",
+        "+ class": "+ クラス",
+        "features": "特徴量",
+        "scores": "スコア",
+        "probabilities": "確率",
+        "softmax": "ソフトマックス",
+        "Network with {f} input fully connected to {k} output scores, each followed by "
+        "softmax; probabilities {probs}":
+            "{f} 個の入力が {k} 個の出力スコアに全結合し、"
+            "それぞれにソフトマックスが続くネットワーク。確率 {probs}",
+        "Network with {f} inputs fully connected to {k} output scores, each followed by "
+        "softmax; probabilities {probs}":
+            "{f} 個の入力が {k} 個の出力スコアに全結合し、"
+            "それぞれにソフトマックスが続くネットワーク。確率 {probs}",
+        "{f} feature → {k} classes: {f} × {k} weights + {k} biases = {n} parameters":
+            "特徴量 {f} 個 → クラス {k} 個：重み {f} × {k} 個 + バイアス {k} 個 = "
+            "パラメータ {n} 個",
+        "{f} features → {k} classes: {f} × {k} weights + {k} biases = {n} parameters":
+            "特徴量 {f} 個 → クラス {k} 個：重み {f} × {k} 個 + バイアス {k} 個 = "
+            "パラメータ {n} 個",
+        "Softmax turns the {k} scores into {k} probabilities that add up to 1. For the "
+        "example input the most likely class is class {best} ({p} = {value}).":
+            "ソフトマックスは {k} 個のスコアを、合計が 1 になる {k} 個の確率に変えます。"
+            "例の入力では、いちばん確率の高いクラスはクラス {best} です（{p} = {value}）。",
+        "{f} feature, {k} classes, {n} parameters":
+            "特徴量 {f} 個、クラス {k} 個、パラメータ {n} 個",
+        "{f} features, {k} classes, {n} parameters":
+            "特徴量 {f} 個、クラス {k} 個、パラメータ {n} 個",
+        # feedforward
+        "inputs": "入力",
+        "neuron {name}": "ニューロン {name}",
+        "Network with inputs {x1} and {x2}; output {name} = {value}":
+            "入力 {x1} と {x2} のネットワーク。出力 {name} = {value}",
+        "output {name} = {value}": "出力 {name} = {value}",
+        # runnable code
+        "Python code, editable; press Run to execute":
+            "Python のコード（編集できます。「実行」を押すと実行します）",
+        "Run": "実行",
+        "Edited: press Run to see this code's output.":
+            "編集済み：「実行」を押すと、このコードの出力が表示されます。",
+        "Run {n} failed on line {line}: {message}":
+            "{n} 回目の実行は {line} 行目で失敗しました：{message}",
+        "Run {n} failed: {message}": "{n} 回目の実行は失敗しました：{message}",
+        "Run {n} printed nothing": "{n} 回目の実行では何も出力されませんでした",
+        "Run {n} printed: {last}": "{n} 回目の実行の出力：{last}",
+        "Run {n} printed {count} lines; the last: {last}":
+            "{n} 回目の実行の出力は {count} 行、最後の行：{last}",
+        "[{n} more characters not shown]": "［残り {n} 文字は表示していません］",
+        "(no output)": "（出力なし）",
+        "Error": "エラー",
+        "Error on line {line}": "{line} 行目でエラー",
     },
 }
 
