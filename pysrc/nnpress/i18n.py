@@ -74,6 +74,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "シグモイドの値 {p}：{outcome}",
         "Scrollable table": "スクロールできる表",
         "Scrollable equation": "スクロールできる数式",
+        "Network diagram": "ネットワークの図",
         "error": "誤差",
         "log scale": "対数目盛",
         # activation
