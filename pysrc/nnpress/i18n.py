@@ -77,6 +77,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "Network diagram": "ネットワークの図",
         "error": "誤差",
         "log scale": "対数目盛",
+        "{value} (log scale)": "{value}（対数目盛）",
         # activation
         "{name} curve with the point x = {x}, f(x) = {y}":
             "{name} の曲線と点 x = {x}、f(x) = {y}",
@@ -155,6 +156,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "+ bias": "+ バイアス",
         "prediction": "予測",
         "Network diagram: {sentence}": "ネットワークの図：{sentence}",
+        # gradient descent and two variables (house prices)
+        "GD step": "1 ステップ進める",
+        "10 GD steps": "10 ステップ進める",
+        "100 GD steps": "100 ステップ進める",
+        "error (MSE, log scale)": "誤差（MSE、対数目盛）",
+        "error (MSE, linear scale)": "誤差（MSE、線形目盛）",
+        "least possible {error}": "最小値 {error}",
+        "Error over {n} gradient-descent steps: from {first} to {last}; the least "
+        "possible is {best}":
+            "勾配降下法 {n} ステップでの誤差の推移：{first} から {last} へ。最小値は {best}",
+        "least error": "誤差が最小",
+        "Heatmap of the error over weight (across) and bias (up): darker is larger. "
+        "The least error is at weight {w}, bias {b}":
+            "重み（横軸）とバイアス（縦軸）に対する誤差のヒートマップ。色が濃いほど誤差が大きい。"
+            "誤差が最小になるのは重み {w}、バイアス {b}",
+        "Current point: weight {w}, bias {b}, after {n} steps":
+            "現在の点：重み {w}、バイアス {b}（{n} ステップ後）",
+        "The error grew past all bounds: this learning rate is too large.":
+            "誤差が際限なく大きくなりました。この学習率は大きすぎます。",
+        "Error {error} after {n} steps, at weight {w}, bias {b}":
+            "{n} ステップ後の誤差 {error}（重み {w}、バイアス {b}）",
+        "weight 1 (area)": "重み 1（面積）",
+        "weight 2 (bathrooms)": "重み 2（浴室の数）",
+        "weight 1": "重み 1",
+        "weight 2": "重み 2",
+        "actual price ($1000)": "実際の価格（千ドル）",
+        "predicted": "予測",
+        "Predicted against actual price for the ten houses; the diagonal is a "
+        "perfect prediction; error {error}":
+            "10 軒の家の予測価格と実際の価格。対角線は完全な予測。誤差 {error}",
+        "Error {error} after {n} steps, at weight 1 {w1}, weight 2 {w2}, bias {b}":
+            "{n} ステップ後の誤差 {error}（重み 1 {w1}、重み 2 {w2}、バイアス {b}）",
         # training
         "epoch": "エポック",
         "loss (MSE)": "損失（MSE）",

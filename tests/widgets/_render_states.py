@@ -27,6 +27,15 @@ CASES: dict[str, list[tuple[dict, list[tuple[str, object]]]]] = {
               ("reset", None)]),
         ({"weight": "b3", "sample": "Bob"}, []),
     ],
+    "gradient-descent": [
+        ({}, [("gd-1", None), ("gd-10", None), ("weight", 0.3), ("gd-100", None),
+              ("reset", None), ("house", 1)]),
+        ({"learning_rate": 5, "error_scale": "linear", "show_table": True}, [("gd-100", None)]),
+    ],
+    "two-variable": [
+        ({}, [("gd-1", None), ("gd-10", None), ("weight1", 0.1), ("reset", None)]),
+        ({"show_table": True, "error_scale": "linear"}, [("house", 3), ("gd-100", None)]),
+    ],
     "softmax": [({}, [("z1", 1.5), ("z2", -60)]), ({"scores": [1, 2, 4]}, [])],
     "network-shape": [
         ({}, [("add_feature", None), ("add_class", None), ("remove_feature", None),

@@ -111,8 +111,9 @@ def test_no_english_word_is_left_on_a_japanese_page(name):
 
 def test_japanese_numbers_are_the_english_ones():
     """Words change, numbers do not: every number of the English figure, written the same
-    way (fixed decimals, true minus), is in the Japanese one ("1 ステップ" may add some)."""
-    number = re.compile(r"[\u2212-]?\d+(?:[.,]\d+)*")
+    way (fixed decimals, true minus), is in the Japanese one ("1 ステップ" may add some).
+    A unit is a word: "$1000" is "千ドル"."""
+    number = re.compile(r"(?<![$\d.,])[\u2212-]?\d+(?:[.,]\d+)*")
     for name in CASES:
         for en, ja in zip(renderings(name, "en"), renderings(name, "ja"), strict=True):
             shown = set(number.findall(" ".join(visible(ja))))
