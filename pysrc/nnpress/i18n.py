@@ -298,6 +298,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "(no output)": "（出力なし）",
         "Error": "エラー",
         "Error on line {line}": "{line} 行目でエラー",
+        "Error on line {line}: {message}": "{line} 行目でエラー：{message}",
+        "Error: {message}": "エラー：{message}",
     },
 }
 

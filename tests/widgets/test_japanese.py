@@ -202,3 +202,13 @@ def test_every_message_the_page_scripts_say_is_handed_to_the_page_in_japanese():
     assert {"Stop", "Stopped after {seconds} s.", "Code"} <= keys
     page = i18n.page_messages("ja")
     assert not sorted(k for k in keys if k not in page)
+
+
+def test_a_live_cells_error_is_announced_in_japanese():
+    from nnpress.widgets import cell, create
+
+    with i18n.using("ja"):
+        widget = create("cell", {"code": "x = 1\n\ny = x / 0"})
+        assert widget.announce() == "3 行目でエラー：ZeroDivisionError: division by zero"
+        assert "3 行目でエラー" in widget.slots()["result"]
+    cell.forget_page()
