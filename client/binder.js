@@ -168,7 +168,10 @@
       this.resync = true;
       this.pending.clear();
       const live = this.root.querySelector('[data-slot="live"]');
-      if (live) live.textContent = `${say("Stopped after {seconds} s", { seconds })}${reason ? `: ${reason}` : ""}.`;
+      if (live) {
+        live.textContent = reason ? say("Stopped after {seconds} s: {reason}.", { seconds, reason })
+          : say("Stopped after {seconds} s.", { seconds });
+      }
       if (hadFocus && !this.root.contains(document.activeElement)) {
         this.firstControl()?.focus();
       }

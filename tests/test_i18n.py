@@ -58,3 +58,12 @@ def test_markdown_tables_and_maths_scroll_in_labelled_regions():
 
 def test_create_still_works_without_a_language():
     assert "passenger" in create("prediction", {}).render_html("nn-prediction-1")
+
+
+def test_a_network_diagram_scrolls_in_a_labelled_group_in_the_pages_language():
+    body = "```widget feedforward\n```\n"
+    ja = convert_body(body, 1, lang="ja")["html"]
+    en = convert_body(body, 1)["html"]
+    opening = '<div class="nn-slot nn-net" data-slot="net" tabindex="0" role="group" aria-label='
+    assert f'{opening}"ネットワークの図">' in ja
+    assert f'{opening}"Network diagram">' in en

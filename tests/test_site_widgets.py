@@ -108,10 +108,12 @@ def test_a_site_without_figures_builds_without_importing_numpy(tmp_path):
     content = tmp_path / "content"
     content.mkdir()
     (content / "words.md").write_text("---\ntitle: Words\n---\n\nJust $x$ and words.\n")
+    out = tmp_path / "out"
     script = ("import sys\nfrom sitegen.commands.build import build\n"
               "from sitegen.config import BuildConfig\n"
-              f"build(BuildConfig(content_dir={str(content)!r}, out_dir={str(tmp_path / 'out')!r}))\n"
-              "print(sorted(m for m in sys.modules if m == 'numpy' or m.startswith('nnpress.widgets')))")
+              f"build(BuildConfig(content_dir={str(content)!r}, out_dir={str(out)!r}))\n"
+              "print(sorted(m for m in sys.modules\n"
+              "             if m == 'numpy' or m.startswith('nnpress.widgets')))")
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          timeout=120, check=True)
     assert run.stdout.strip().splitlines()[-1] == "[]"

@@ -13,6 +13,12 @@ import { drawSelection, EditorView, highlightActiveLine, keymap, lineNumbers } f
 
 const editors = new WeakMap(); // textarea -> {view, editable}
 
+// The page's words in its language (binder.js); English if the binder is not there.
+function say(key, values = {}) {
+  if (window.nnpress?.say) return window.nnpress.say(key, values);
+  return key.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? values[name] : whole));
+}
+
 function attach(textarea) {
   if (editors.has(textarea)) return;
   const editable = new Compartment();
@@ -29,8 +35,8 @@ function attach(textarea) {
         editable.of(EditorState.readOnly.of(textarea.disabled)), // focusable while it waits
         EditorView.contentAttributes.of({
           tabindex: "0", // what its scroll region holds is reachable by keyboard (axe)
-          "aria-label": `${textarea.getAttribute("aria-label") || "Code"}. Tab indents; `
-            + "press Escape then Tab to leave the editor.",
+          "aria-label": say("{label}. Tab indents; press Escape then Tab to leave the editor.",
+            { label: textarea.getAttribute("aria-label") || say("Code") }),
         }),
         // Typed over a selection, Chrome's own editing writes style attributes, which the
         // pages' Content-Security-Policy refuses (a console error): replace it ourselves.

@@ -43,9 +43,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "The figures need this page served over HTTP (try `make serve`).":
             "図を動かすには、このページを HTTP で開いてください（`make serve`）。",
         "Stop": "停止",
+        "Code": "コード",
+        "{label}. Tab indents; press Escape then Tab to leave the editor.":
+            "{label}。Tab キーでインデントします。エディタから出るには Escape キー、"
+            "続けて Tab キーを押します。",
         "Running… press Stop to end it.": "実行中…「停止」で止められます。",
         "Starting Python for this code…": "このコード用の Python を起動中…",
-        "Stopped after {seconds} s": "{seconds} 秒で停止しました",
+        "Stopped after {seconds} s.": "{seconds} 秒で停止しました。",
+        "Stopped after {seconds} s: {reason}.": "{seconds} 秒で停止しました：{reason}。",
         "This figure hit an error: {error}": "この図でエラーが起きました：{error}",
         "the code ran longer than its limit of {seconds} s":
             "コードが制限時間の {seconds} 秒を超えました",
@@ -69,8 +74,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "シグモイドの値 {p}：{outcome}",
         "Scrollable table": "スクロールできる表",
         "Scrollable equation": "スクロールできる数式",
+        "Network diagram": "ネットワークの図",
         "error": "誤差",
         "log scale": "対数目盛",
+        "{value} (log scale)": "{value}（対数目盛）",
         # activation
         "{name} curve with the point x = {x}, f(x) = {y}":
             "{name} の曲線と点 x = {x}、f(x) = {y}",
@@ -109,6 +116,190 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "215 of 291 = 73.88%": "291人中215人 = 73.88%",
         "{name}, age {age}, {sex}: prediction {p}, {outcome}":
             "{name}、年齢 {age}、{sex}：予測 {p}、{outcome}",
+        # shared by several figures
+        "list|, ": "、",
+        "Play": "再生",
+        "Pause": "一時停止",
+        "Step": "1 ステップ",
+        "Reset": "リセット",
+        "{name}: one fewer": "{name}：1 つ減らす",
+        "{name}: one more": "{name}：1 つ増やす",
+        "loss": "損失",
+        # regression (and the other house-price figures)
+        "weight": "重み",
+        "bias": "バイアス",
+        "steps": "ステップ数",
+        "error (MSE)": "誤差（MSE）",
+        "Well done: the error is under {goal}.": "よくできました。誤差が {goal} を下回りました。",
+        "Get the error under {goal}.": "誤差を {goal} 未満にしてみましょう。",
+        "Error {error} at {values}": "誤差 {error}（{values}）",
+        "; goal: under {goal}": "、目標：{goal} 未満",
+        "; goal: under {goal}, met": "、目標：{goal} 未満、達成",
+        "area (sq ft)": "面積（平方フィート）",
+        "price ($1000)": "価格（千ドル）",
+        "{n} houses, area against price, with the line price = {w} × area{b}; error {error}":
+            "{n} 軒の家の面積と価格、直線 価格 = {w} × 面積{b}、誤差 {error}",
+        "House": "家",
+        "House {n}": "家 {n}",
+        "Area (sq ft)": "面積（平方フィート）",
+        "Bathrooms": "浴室の数",
+        "Price": "価格",
+        "Prediction": "予測",
+        "Difference": "差",
+        "Squared difference": "差の 2 乗",
+        "Mean squared error": "平均二乗誤差",
+        "Prices and predictions in $1000": "価格と予測（単位：千ドル）",
+        "area": "面積",
+        "baths": "浴室",
+        "price": "価格",
+        "input": "入力",
+        "+ bias": "+ バイアス",
+        "prediction": "予測",
+        "Network diagram: {sentence}": "ネットワークの図：{sentence}",
+        # gradient descent and two variables (house prices)
+        "GD step": "1 ステップ進める",
+        "10 GD steps": "10 ステップ進める",
+        "100 GD steps": "100 ステップ進める",
+        "error (MSE, log scale)": "誤差（MSE、対数目盛）",
+        "error (MSE, linear scale)": "誤差（MSE、線形目盛）",
+        "least possible {error}": "最小値 {error}",
+        "Error over {n} gradient-descent steps: from {first} to {last}; the least "
+        "possible is {best}":
+            "勾配降下法 {n} ステップでの誤差の推移：{first} から {last} へ。最小値は {best}",
+        "least error": "誤差が最小",
+        "Heatmap of the error over weight (across) and bias (up): darker is larger. "
+        "The least error is at weight {w}, bias {b}":
+            "重み（横軸）とバイアス（縦軸）に対する誤差のヒートマップ。色が濃いほど誤差が大きい。"
+            "誤差が最小になるのは重み {w}、バイアス {b}",
+        "Current point: weight {w}, bias {b}, after {n} steps":
+            "現在の点：重み {w}、バイアス {b}（{n} ステップ後）",
+        "The error grew past all bounds: this learning rate is too large.":
+            "誤差が際限なく大きくなりました。この学習率は大きすぎます。",
+        "Error {error} after {n} steps, at weight {w}, bias {b}":
+            "{n} ステップ後の誤差 {error}（重み {w}、バイアス {b}）",
+        "weight 1 (area)": "重み 1（面積）",
+        "weight 2 (bathrooms)": "重み 2（浴室の数）",
+        "weight 1": "重み 1",
+        "weight 2": "重み 2",
+        "actual price ($1000)": "実際の価格（千ドル）",
+        "predicted": "予測",
+        "Predicted against actual price for the ten houses; the diagonal is a "
+        "perfect prediction; error {error}":
+            "10 軒の家の予測価格と実際の価格。対角線は完全な予測。誤差 {error}",
+        "Error {error} after {n} steps, at weight 1 {w1}, weight 2 {w2}, bias {b}":
+            "{n} ステップ後の誤差 {error}（重み 1 {w1}、重み 2 {w2}、バイアス {b}）",
+        # training
+        "epoch": "エポック",
+        "loss (MSE)": "損失（MSE）",
+        "Weight (lb − 135)": "体重（ポンド − 135）",
+        "Height (in − 66)": "身長（インチ − 66）",
+        "Epoch {epoch} of {epochs} · loss {loss}": "エポック {epoch} / {epochs} · 損失 {loss}",
+        "Loss over epochs: {loss} after epoch {epoch} of {epochs}":
+            "エポックごとの損失：エポック {epoch} / {epochs} の後で {loss}",
+        "Emily": "エミリー",
+        "Frank": "フランク",
+        "Your person": "あなたが決めた人",
+        "person": "人",
+        "weight − 135": "体重 − 135",
+        "height − 66": "身長 − 66",
+        "P(female)": "P(女性)",
+        "guess": "推定",
+        "guess|F": "女",
+        "guess|M": "男",
+        "Training…": "学習中…",
+        "Epoch {epoch} of {epochs}, loss {loss}. P(female): Emily {emily}, Frank {frank}, "
+        "your person ({w}, {h}) {own}":
+            "エポック {epoch} / {epochs}、損失 {loss}。P(女性)：エミリー {emily}、"
+            "フランク {frank}、あなたが決めた人（{w}, {h}）{own}",
+        # backprop
+        "gradient of": "勾配を求めるパラメータ",
+        "SGD step": "SGD を 1 ステップ",
+        "10 steps": "10 ステップ",
+        "Network for {name}: y_pred = {y}; path of {param} highlighted":
+            "{name}のネットワーク：y_pred = {y}、{param} の経路を強調",
+        "Alice": "アリス",
+        "Bob": "ボブ",
+        "Charlie": "チャーリー",
+        "Diana": "ダイアナ",
+        "factor": "因数",
+        "working": "計算",
+        "value": "値",
+        "product": "積",
+        "After {n} SGD step (learning rate {lr}), starting from L = {loss}.":
+            "SGD {n} ステップ後の値です（学習率 {lr}、開始時は L = {loss}）。",
+        "After {n} SGD steps (learning rate {lr}), starting from L = {loss}.":
+            "SGD {n} ステップ後の値です（学習率 {lr}、開始時は L = {loss}）。",
+        "SGD steps": "SGD のステップ数",
+        "Loss over {n} SGD steps, now {loss}": "SGD {n} ステップでの損失の推移、現在 {loss}",
+        "dL/d{param} = {gradient}; loss {loss} after {n} step":
+            "dL/d{param} = {gradient}、{n} ステップ後の損失 {loss}",
+        "dL/d{param} = {gradient}; loss {loss} after {n} steps":
+            "dL/d{param} = {gradient}、{n} ステップ後の損失 {loss}",
+        # softmax
+        "score {name}": "スコア {name}",
+        "class {n}": "クラス {n}",
+        "class": "クラス",
+        "score z": "スコア z",
+        "probability": "確率",
+        "sum": "合計",
+        "Softmax of scores {scores}: probabilities {probs}":
+            "スコア {scores} のソフトマックス：確率 {probs}",
+        # network shape
+        "− feature": "− 特徴量",
+        "+ feature": "+ 特徴量",
+        "− class": "− クラス",
+        "+ class": "+ クラス",
+        "features": "特徴量",
+        "scores": "スコア",
+        "probabilities": "確率",
+        "softmax": "ソフトマックス",
+        "Network with {f} input fully connected to {k} output scores, each followed by "
+        "softmax; probabilities {probs}":
+            "{f} 個の入力が {k} 個の出力スコアに全結合し、"
+            "それぞれにソフトマックスが続くネットワーク。確率 {probs}",
+        "Network with {f} inputs fully connected to {k} output scores, each followed by "
+        "softmax; probabilities {probs}":
+            "{f} 個の入力が {k} 個の出力スコアに全結合し、"
+            "それぞれにソフトマックスが続くネットワーク。確率 {probs}",
+        "{f} feature → {k} classes: {f} × {k} weights + {k} biases = {n} parameters":
+            "特徴量 {f} 個 → クラス {k} 個：重み {f} × {k} 個 + バイアス {k} 個 = "
+            "パラメータ {n} 個",
+        "{f} features → {k} classes: {f} × {k} weights + {k} biases = {n} parameters":
+            "特徴量 {f} 個 → クラス {k} 個：重み {f} × {k} 個 + バイアス {k} 個 = "
+            "パラメータ {n} 個",
+        "Softmax turns the {k} scores into {k} probabilities that add up to 1. For the "
+        "example input the most likely class is class {best} ({p} = {value}).":
+            "ソフトマックスは {k} 個のスコアを、合計が 1 になる {k} 個の確率に変えます。"
+            "例の入力では、いちばん確率の高いクラスはクラス {best} です（{p} = {value}）。",
+        "{f} feature, {k} classes, {n} parameters":
+            "特徴量 {f} 個、クラス {k} 個、パラメータ {n} 個",
+        "{f} features, {k} classes, {n} parameters":
+            "特徴量 {f} 個、クラス {k} 個、パラメータ {n} 個",
+        # feedforward
+        "inputs": "入力",
+        "neuron {name}": "ニューロン {name}",
+        "Network with inputs {x1} and {x2}; output {name} = {value}":
+            "入力 {x1} と {x2} のネットワーク。出力 {name} = {value}",
+        "output {name} = {value}": "出力 {name} = {value}",
+        # runnable code
+        "Python code, editable; press Run to execute":
+            "Python のコード（編集できます。「実行」を押すと実行します）",
+        "Run": "実行",
+        "Edited: press Run to see this code's output.":
+            "編集済み：「実行」を押すと、このコードの出力が表示されます。",
+        "Run {n} failed on line {line}: {message}":
+            "{n} 回目の実行は {line} 行目で失敗しました：{message}",
+        "Run {n} failed: {message}": "{n} 回目の実行は失敗しました：{message}",
+        "Run {n} printed nothing": "{n} 回目の実行では何も出力されませんでした",
+        "Run {n} printed: {last}": "{n} 回目の実行の出力：{last}",
+        "Run {n} printed {count} lines; the last: {last}":
+            "{n} 回目の実行の出力は {count} 行、最後の行：{last}",
+        "[{n} more characters not shown]": "［残り {n} 文字は表示していません］",
+        "(no output)": "（出力なし）",
+        "Error": "エラー",
+        "Error on line {line}": "{line} 行目でエラー",
+        "Error on line {line}: {message}": "{line} 行目でエラー：{message}",
+        "Error: {message}": "エラー：{message}",
     },
 }
 
@@ -123,7 +314,8 @@ PAGE_MESSAGES = (
     "The figures need this page served over HTTP, or its offline edition:",
     "The figures need this page served over HTTP (try `make serve`).",
     "Stop", "Running… press Stop to end it.", "Starting Python for this code…",
-    "Stopped after {seconds} s",
+    "Code", "{label}. Tab indents; press Escape then Tab to leave the editor.",
+    "Stopped after {seconds} s.", "Stopped after {seconds} s: {reason}.",
     "This figure hit an error: {error}", "the code ran longer than its limit of {seconds} s",
     "Link to this figure", "Link copied", "Restored this figure from the link.",
     "Some values in the link were out of date and were left as they are.",

@@ -30,7 +30,7 @@ from .runtime import VendorError
 
 SITE_PATH = "static/vendor/code-editor.js"
 # The bundle's sha256, after the edit (python -m sitegen.code_editor prints it)
-SHA256 = "5695f3361e3cccba232f4165b25641f17db66beaba2f05e28d06d4110e8eddeb"
+SHA256 = "070892f4e07e5ea4a499f8d931241401a392cb7c116b95b970918cb7f6f309fe"
 ESBUILD = ("--bundle", "--minify", "--format=iife", "--target=es2020", "--legal-comments=none",
            "--charset=utf8")
 # style-mod's "a document root gets a <style> element": let documents adopt a sheet too

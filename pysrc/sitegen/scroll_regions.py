@@ -1,7 +1,13 @@
 """Wide tables and display maths scroll inside themselves on a narrow screen, never
 the page. A region that scrolls must be reachable from the keyboard, so each is a
 focusable, labelled region: `<div class="nn-scroll-region" tabindex="0"
-role="region" aria-label="Table">`. Labels follow the page's language."""
+role="region" aria-label="Table">`. Labels follow the page's language.
+
+A figure's network diagram (its slot named "net") is drawn wider than a phone: on a
+narrow screen the CSS keeps it wide enough for 12 px text and the slot scrolls, so the
+slot is made focusable and labelled too (a group, as the figures' own scroll areas are).
+The page swaps a slot's contents, never the slot itself, so these stay and so does the
+reader's scroll position."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from nnpress.i18n import t
 
 TABLE = re.compile(r"<table>.*?</table>", re.S)  # Markdown's tables (figures' have classes)
 MATH = '<div class="math-display">'
+DIAGRAM = '<div class="nn-slot nn-net" data-slot="net">'
 
 
 def scroll_regions(html: str, lang: str = "en") -> str:
@@ -29,4 +36,6 @@ def scroll_regions(html: str, lang: str = "en") -> str:
         return f'<div class="math-display" tabindex="0" role="region" aria-label="{label}">'
 
     html = TABLE.sub(table, html)
-    return re.sub(re.escape(MATH), math, html)
+    html = re.sub(re.escape(MATH), math, html)
+    label = t("Network diagram", lang)
+    return html.replace(DIAGRAM, f'{DIAGRAM[:-1]} tabindex="0" role="group" aria-label="{label}">')

@@ -19,7 +19,6 @@ import importlib.util
 import sys
 import traceback
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from nnpress.params import ParamError

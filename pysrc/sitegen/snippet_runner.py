@@ -27,7 +27,6 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported when a snippet runs: a site without any needs no numpy

@@ -32,7 +32,8 @@ def test_japanese_reader_moves_the_sigmoid_slider(open_live, example_site_url):
     figure_id = figure.get_attribute("id")
     set_slider(page, f"#{figure_id} [data-control=x]", 2)
     wait_for_text(page, f"#{figure_id} .nn-result", "0.8808")
-    follow_to_live_page(page, page.locator("nav.translations a[hreflang=en]"), re.compile(r"/posts/titanic/$"))
+    follow_to_live_page(page, page.locator("nav.translations a[hreflang=en]"),
+                        re.compile(r"/posts/titanic/$"))
     assert page.locator("html").get_attribute("lang") == "en"
 
 
@@ -52,7 +53,8 @@ def test_the_japanese_posts_figures_speak_japanese(open_live, example_site_url):
     status = page.locator("#nn-runtime .nn-runtime-text").text_content()
     assert "Python" in status and ("準備" in status or "読み込み" in status), status
     # The English post, reached by a page swap, is English again.
-    follow_to_live_page(page, page.locator("nav.translations a[hreflang=en]"), re.compile(r"/posts/titanic/$"))
+    follow_to_live_page(page, page.locator("nav.translations a[hreflang=en]"),
+                        re.compile(r"/posts/titanic/$"))
     assert page.locator("html").get_attribute("lang") == "en"
     english = page.locator("figure[data-widget=prediction]").first
     # The new page came in under the pointer, which rested on the link just clicked;

@@ -28,8 +28,8 @@ GD_BUTTONS = (*STEP_BUTTONS, "reset")  # the names of gd_buttons()
 
 
 def gd_buttons() -> list[Button]:
-    return [Button(name, label) for name, (label, _) in STEP_BUTTONS.items()] + [
-        Button("reset", "Reset")
+    return [Button(name, say(label)) for name, (label, _) in STEP_BUTTONS.items()] + [
+        Button("reset", say("Reset"))
     ]
 
 
@@ -127,16 +127,20 @@ def error_chart(errors: list[float], best: float, scale: str = "log") -> str:
         parts.append(svg.label(f.left - 6, f.py(t) + 4, label_of(t), "tick", "end"))
     for t in svg.ticks(0, x_hi, 4):
         parts.append(svg.label(f.px(t), f.bottom + 16, svg.tick_label(t), "tick", "middle"))
-    parts.append(svg.label(f.right, f.bottom + 28, "steps", "axis-label", "end"))
-    parts.append(svg.label(f.left + 6, f.top + 10, f"error (MSE, {scale} scale)", "axis-label"))
+    parts.append(svg.label(f.right, f.bottom + 28, say("steps"), "axis-label", "end"))
+    parts.append(svg.label(f.left + 6, f.top + 10, say(
+        "error (MSE, log scale)" if scale == "log" else "error (MSE, linear scale)"),
+        "axis-label"))
     parts.append(svg.segment(f, 0, best_y, x_hi, best_y, "nn-best"))
-    parts.append(svg.label(f.left + 6, f.py(best_y) - 5, f"least possible {num(best, 2)}"))
+    parts.append(svg.label(f.left + 6, f.py(best_y) - 5,
+                           say("least possible {error}", error=num(best, 2))))
     xs = idx.astype(float)
     if n > 1:
         parts.append(svg.polyline(f, xs, ys))
     parts.append(svg.circle(f, xs[-1], float(ys[-1]), 4))
-    text = (f"Error over {n - 1} gradient-descent steps: from {num(errors[0], 2)} "
-            f"to {num(errors[-1], 2)}; the least possible is {num(best, 2)}")
+    text = say("Error over {n} gradient-descent steps: from {first} to {last}; the least "
+               "possible is {best}", n=n - 1, first=num(errors[0], 2), last=num(errors[-1], 2),
+               best=num(best, 2))
     return svg.figure(f, parts, text)
 
 
@@ -165,7 +169,7 @@ def scale_html(grid: np.ndarray) -> str:
     lo, hi = float(grid.min()), float(grid.max())
     return (f'<p class="nn-heat-scale"><span>{say("error")} {num(lo, 0)}</span>'
             f'<span class="nn-heat-bar" aria-hidden="true"></span>'
-            f'<span>{num(hi, 0)} ({say("log scale")})</span></p>')
+            f'<span>{say("{value} (log scale)", value=num(hi, 0))}</span></p>')
 
 
 class Surface:
@@ -190,19 +194,21 @@ class Surface:
         if f.x_range[0] <= best_w <= f.x_range[1] and f.y_range[0] <= best_b <= f.y_range[1]:
             bx, by = svg.fmt(f.px(best_w)), svg.fmt(f.py(best_b))
             best = (f'<path class="nn-best-mark" d="M{bx} {by}m-5 -5l10 10m0 -10l-10 10"/>'
-                    f'{svg.label(f.px(best_w) + 8, f.py(best_b) - 6, "least error")}')
+                    f'{svg.label(f.px(best_w) + 8, f.py(best_b) - 6, say("least error"))}')
         body = (
             f'<image href="{uri}" x="{svg.fmt(f.left)}" y="{svg.fmt(f.top)}" '
             f'width="{svg.fmt(f.right - f.left)}" height="{svg.fmt(f.bottom - f.top)}" '
             f'preserveAspectRatio="none"/>'
             + svg.axes(f) + best
-            + svg.label((f.left + f.right) / 2, f.bottom + 32, "weight", "axis-label", "middle")
-            + svg.label(f.left - 6, f.top - 8, "bias", "axis-label", "end")
+            + svg.label((f.left + f.right) / 2, f.bottom + 32, say("weight"), "axis-label",
+                        "middle")
+            + svg.label(f.left - 6, f.top - 8, say("bias"), "axis-label", "end")
         )
         self.html = svg.figure(
             f, [body],
-            "Heatmap of the error over weight (across) and bias (up): darker is larger. "
-            f"The least error is at weight {best_w:.4f}, bias {best_b:.2f}",
+            say("Heatmap of the error over weight (across) and bias (up): darker is larger. "
+                "The least error is at weight {w}, bias {b}", w=f"{best_w:.4f}",
+                b=f"{best_b:.2f}"),
         ).replace("<image ", '<image class="nn-heat" ', 1) + scale_html(grid)
 
     def overlay(self, path: list[tuple], w_digits: int, b_digits: int) -> str:
@@ -214,5 +220,5 @@ class Surface:
         parts = [svg.polyline(f, ws, bs, "nn-path-line")] if len(idx) > 1 else []
         parts.append(svg.circle(f, ws[-1], bs[-1], 6))
         w, b = path[-1]
-        return svg.figure(f, parts, f"Current point: weight {num(w, w_digits)}, "
-                                    f"bias {num(b, b_digits)}, after {len(path) - 1} steps")
+        return svg.figure(f, parts, say("Current point: weight {w}, bias {b}, after {n} steps",
+                                        w=num(w, w_digits), b=num(b, b_digits), n=len(path) - 1))

@@ -19,6 +19,7 @@ from ..controls import Slider, slot_button
 from ..diagram import Diagram, Edge, Node
 from ..engine import linear
 from ..engine.datasets import house_arrays
+from ..i18n import t
 from ..numerals import num, plus
 from ..params import ParamError
 
@@ -46,7 +47,7 @@ class Range:
         return decimals(self.step)
 
     def slider(self, value: float) -> Slider:
-        return Slider(self.name, self.label, self.lo, self.hi, self.step, float(value))
+        return Slider(self.name, t(self.label), self.lo, self.hi, self.step, float(value))
 
     def parse(self, value: object) -> float | None:
         """The value clipped into range, or None when it is not a number."""
@@ -73,10 +74,11 @@ class Range:
 
 def readout(values: list[tuple[str, str]], mse: float, steps: int | None = None) -> str:
     """The current parameters and the error (2 decimals), e.g. for the page's sliders."""
-    parts = [f'<span>{escape(name)} <b>{text}</b></span>' for name, text in values]
+    parts = [f'<span>{escape(t(name))} <b>{text}</b></span>' for name, text in values]
     if steps is not None:
-        parts.append(f"<span>steps <b>{steps}</b></span>")
-    parts.append(f'<span>error (MSE) <output class="nn-result">{num(mse, 2)}</output></span>')
+        parts.append(f"<span>{t('steps')} <b>{steps}</b></span>")
+    parts.append(f'<span>{t("error (MSE)")} <output class="nn-result">{num(mse, 2)}</output>'
+                 "</span>")
     return '<p class="nn-house-values">' + "".join(parts) + "</p>"
 
 
@@ -126,18 +128,19 @@ def house_table(
         else:
             cls = ' class="nn-house-on"' if i == selected else ""
             first = (f'<th scope="row"{cls}>' + slot_button(
-                "house", i, i + 1, "nn-house-pick", i == selected, f"House {i + 1}") + "</th>")
+                "house", i, i + 1, "nn-house-pick", i == selected, t("House {n}", n=i + 1))
+                     + "</th>")
         cells = [f"{x[i]:g}" for _, x in features]
         cells += [num(price[i], pd), num(pred[i], 2), num(diff[i], 2), num(sq[i], 2)]
         tr = ' class="nn-house-on"' if i == selected else ""
         rows.append(f"<tr{tr}>{first}" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    ths = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+    ths = "".join(f'<th scope="col">{escape(t(h))}</th>' for h in head)
     foot = (
-        f'<tfoot><tr><th scope="row" colspan="{len(head) - 1}">Mean squared error</th>'
+        f'<tfoot><tr><th scope="row" colspan="{len(head) - 1}">{t("Mean squared error")}</th>'
         f"<td><output>{num(float(sq.mean()), 2)}</output></td></tr></tfoot>"
     )
     return (
-        '<table class="nn-house-table"><caption>Prices and predictions in $1000</caption>'
+        f'<table class="nn-house-table"><caption>{t("Prices and predictions in $1000")}</caption>'
         f"<thead><tr>{ths}</tr></thead><tbody>{''.join(rows)}</tbody>{foot}</table>"
     )
 
@@ -156,20 +159,21 @@ def neuron_diagram(
     weights on different features have incomparable sizes.
     """
     n = len(inputs)
-    layers = [[Node(label, value) for label, value in inputs]]
+    layers = [[Node(t(label), value) for label, value in inputs]]
     if bias is not None:
         layers.append([Node("+", bias)])
-    layers.append([Node("price", output, "active")])
+    layers.append([Node(t("price"), output, "active")])
     edges = [
         Edge((0, i), (1, 0), None, f"\u00d7 {text}", "pos" if w >= 0 else "neg")
         for i, (w, text) in enumerate(weights)
     ]
     if bias is not None:
         edges.append(Edge((1, 0), (2, 0)))
-    names = ["input", "+ bias", "prediction"] if bias is not None else ["input", "prediction"]
+    names = [t(n) for n in (["input", "+ bias", "prediction"] if bias is not None
+                            else ["input", "prediction"])]
     diagram = Diagram(layers, edges, width=340, height=50 + 60 * n, radius=21, layer_names=names)
     sentence = f"{formula} = {output}"
-    return diagram.svg(f"Network diagram: {sentence}") + (
+    return diagram.svg(t("Network diagram: {sentence}", sentence=sentence)) + (
         f'<p class="nn-formula">{formula} = <output>{output}</output></p>'
     )
 
@@ -186,7 +190,7 @@ class HouseLine:
         x_hi = math.ceil(float(self.area.max()) * 1.1 / 500) * 500
         y_hi = math.ceil(float(self.price.max()) * 1.4 / 100) * 100
         self.frame = svg.Frame((0.0, float(x_hi)), (0.0, float(y_hi)), 360, 250, (12, 22, 28, 40))
-        self._axes = svg.axes(self.frame, "area (sq ft)", "price ($1000)")
+        self._axes = svg.axes(self.frame, t("area (sq ft)"), t("price ($1000)"))
 
     def predictions(self) -> np.ndarray:
         return self.w * self.area + self.b  # (n,)
@@ -221,12 +225,10 @@ class HouseLine:
         for i, (x, y) in enumerate(zip(self.area, self.price, strict=True)):
             cls = "point nn-house-on" if i == self.selected else "point"
             parts.append(svg.circle(f, x, y, 6 if i == self.selected else 5, cls))
-        label = (
-            f"{len(self.area)} houses, area against price, with the line price = "
-            f"{num(self.w, w_digits)} × area"
-            + (f" {plus(self.b, b_digits)}" if self.has_bias else "")
-            + f"; error {num(self.mse(), 2)}"
-        )
+        label = t(
+            "{n} houses, area against price, with the line price = {w} × area{b}; error {error}",
+            n=len(self.area), w=num(self.w, w_digits),
+            b=f" {plus(self.b, b_digits)}" if self.has_bias else "", error=num(self.mse(), 2))
         return svg.figure(f, parts, label)
 
     def table(self) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..controls import Button
+from ..i18n import t
 
 
 @dataclass
@@ -33,8 +34,10 @@ def step_buttons(name: str, spoken: str, value: int, lo: int, hi: int) -> list[B
     control name with that control's state (label, enabled).
     """
     return [
-        IconButton(f"{name}_down", "\u2212", enabled=value > lo, spoken=f"{spoken}: one fewer"),
-        IconButton(f"{name}_up", "+", enabled=value < hi, spoken=f"{spoken}: one more"),
+        IconButton(f"{name}_down", "\u2212", enabled=value > lo,
+                   spoken=t("{name}: one fewer", name=spoken)),
+        IconButton(f"{name}_up", "+", enabled=value < hi,
+                   spoken=t("{name}: one more", name=spoken)),
     ]
 
 
@@ -60,9 +63,9 @@ class RunLoop:
     # --- the buttons and what they do ---------------------------------------------------
     def run_controls(self) -> list[Button]:
         return [
-            Button("play", "Pause" if self.playing else "Play", pressed=self.playing),
-            Button("step", "Step", enabled=not self.finished),
-            Button("reset", "Reset"),
+            Button("play", t("Pause" if self.playing else "Play"), pressed=self.playing),
+            Button("step", t("Step"), enabled=not self.finished),
+            Button("reset", t("Reset")),
         ]
 
     def on_run(self, control: str) -> bool:

@@ -18,6 +18,7 @@ from ..engine.chain_rule import chain_rule_factors
 from ..engine.datasets import PEOPLE
 from ..engine.network import Network
 from ..engine.training import gd_step
+from ..i18n import t
 from ..numerals import num, par
 from ..params import choice, ranged
 from ..widget import Widget
@@ -77,10 +78,10 @@ class Backprop(Widget):
     def controls(self):
         options = [(k, f"{k[0]}{sub(k[1])}") for k in [*WEIGHTS, *BIASES]]
         return [
-            Select("weight", "gradient of", options, self.weight),
-            Button("step", "SGD step"),
-            Button("step10", "10 steps"),
-            Button("reset", "Reset", enabled=self.steps > 0),
+            Select("weight", t("gradient of"), options, self.weight),
+            Button("step", t("SGD step")),
+            Button("step10", t("10 steps")),
+            Button("reset", t("Reset"), enabled=self.steps > 0),
         ]
 
     def on(self, control, value):
@@ -137,8 +138,8 @@ class Backprop(Widget):
         pname = f"{self.weight[0]}{sub(self.weight[1])}"
         diagram = value_network(
             [2, 2, 1], self.net.weights, self.net.biases, trace.activations, NODE,
-            f"Network for {self.params.sample}: y_pred = {trace.output[0]:.4f}; "
-            f"path of {self.weight} highlighted",
+            t("Network for {name}: y_pred = {y}; path of {param} highlighted",
+              name=t(self.params.sample), y=f"{trace.output[0]:.4f}", param=self.weight),
             weight_names=[["w₁", "w₂", "w₃", "w₄"], ["w₅", "w₆"]],
             active_nodes=nodes, active_edges=edges, active_bias=BIASES.get(self.weight),
             weight_digits=3,
@@ -151,10 +152,11 @@ class Backprop(Widget):
         chain = " · ".join(sym for sym, *_ in rows)
         table = (
             f'<p class="nn-formula">{partial("L", pname)} = {chain}</p>'
-            '<table class="nn-net-table nn-chain"><thead><tr><th scope="col">factor</th>'
-            '<th scope="col">working</th><th scope="col">value</th></tr></thead>'
+            '<table class="nn-net-table nn-chain"><thead><tr>'
+            + "".join(f'<th scope="col">{t(h)}</th>' for h in ("factor", "working", "value"))
+            + "</tr></thead>"
             f"<tbody>{body}</tbody><tfoot><tr><th scope=\"row\">{partial('L', pname)}</th>"
-            f"<td>product</td><td><output class=\"nn-result nn-gradient\">{num(grad, 5)}"
+            f"<td>{t('product')}</td><td><output class=\"nn-result nn-gradient\">{num(grad, 5)}"
             "</output></td></tr></tfoot></table>"
         )
         y_pred = float(trace.output[0])
@@ -162,9 +164,12 @@ class Backprop(Widget):
             f'<p class="nn-formula">L = (y<sub>true</sub> − {Y})² = ({num(self.y, 0)} − '
             f'{num(y_pred, 4)})² = <output class="nn-result nn-loss-value">'
             f"{num(self.losses[-1], 4)}</output></p>"
-            f'<p class="nn-net-note">After {self.steps} SGD step{"s" * (self.steps != 1)} '
-            f"(learning rate {self.params.lr:g}), starting from L = {num(self.losses[0], 4)}."
-            "</p>"
+            '<p class="nn-net-note">'
+            + t("After {n} SGD step (learning rate {lr}), starting from L = {loss}."
+                if self.steps == 1 else
+                "After {n} SGD steps (learning rate {lr}), starting from L = {loss}.",
+                n=self.steps, lr=f"{self.params.lr:g}", loss=num(self.losses[0], 4))
+            + "</p>"
         )
         return {"net": diagram, "chain": table, "loss": loss + self.chart()}
 
@@ -176,13 +181,13 @@ class Backprop(Widget):
                           width=360, height=150)  # fmt: skip
         return svg.figure(
             frame,
-            [svg.axes(frame, "SGD steps", "loss", 4), svg.polyline(frame, steps, losses),
+            [svg.axes(frame, t("SGD steps"), t("loss"), 4), svg.polyline(frame, steps, losses),
              svg.circle(frame, self.steps, losses[-1], 4)],
-            f"Loss over {self.steps} SGD steps, now {losses[-1]:.4f}",
+            t("Loss over {n} SGD steps, now {loss}", n=self.steps, loss=f"{losses[-1]:.4f}"),
         )  # fmt: skip
 
     def announce(self):
-        return (
-            f"dL/d{self.weight} = {self.gradient():.5f}; loss {self.losses[-1]:.4f} "
-            f"after {self.steps} step{'s' * (self.steps != 1)}"
-        )
+        return t(
+            "dL/d{param} = {gradient}; loss {loss} after {n} step" if self.steps == 1 else
+            "dL/d{param} = {gradient}; loss {loss} after {n} steps", param=self.weight,
+            gradient=f"{self.gradient():.5f}", loss=f"{self.losses[-1]:.4f}", n=self.steps)

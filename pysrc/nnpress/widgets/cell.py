@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from .. import live, results
+from .. import i18n, live, results
 from ..controls import Button, Slider
 from ..params import ParamError
 from ..widget import Widget
@@ -111,8 +111,10 @@ class Cell(Widget):
     def announce(self) -> str:
         run = self.last
         if run.failed:
-            where = f" on line {run.line}" if run.line else ""
-            return f"Error{where}: {run.message}"
+            if run.line:
+                return i18n.t("Error on line {line}: {message}", line=run.line,
+                              message=run.message)
+            return i18n.t("Error: {message}", message=run.message)
         # The numbers in the prose are not a live region: say them here, with the result.
         numbers = [f"{spec.partition(':')[0]} = {prose_value(spec)}" for spec in self.params.prose]
         return "; ".join([t for t in map(results.describe, run.shown) if t] + numbers)

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..controls import NumberInput
 from ..engine.network import Network
+from ..i18n import t
 from ..numerals import num, par, short
 from ..params import ParamError, choice
 from ..widget import Widget
@@ -86,8 +87,9 @@ class Feedforward(Widget):
 
     def arrange(self, controls, slots):
         """Fields grouped: the inputs, then each neuron's weights and bias."""
-        groups = [("inputs", [controls["x1"], controls["x2"]])] + [
-            (f"neuron {sub(name)}", [controls[f"{name}.{k}"] for k in ("w1", "w2", "b")])
+        groups = [(t("inputs"), [controls["x1"], controls["x2"]])] + [
+            (t("neuron {name}", name=sub(name)),
+             [controls[f"{name}.{k}"] for k in ("w1", "w2", "b")])
             for name in self.neurons
         ]
         fields = "".join(
@@ -126,8 +128,8 @@ class Feedforward(Widget):
         out = float(trace.output[0])
         diagram = value_network(
             self.sizes, net.weights, net.biases, values, names,
-            f"Network with inputs {short(self.x[0])} and {short(self.x[1])}; "
-            f"output {names[-1][0]} = {out:.4f}",
+            t("Network with inputs {x1} and {x2}; output {name} = {value}", x1=short(self.x[0]),
+              x2=short(self.x[1]), name=names[-1][0], value=f"{out:.4f}"),
         )  # fmt: skip
         lines = []
         for layer, (w, b, z) in enumerate(zip(net.weights, net.biases, trace.zs, strict=True)):
@@ -148,4 +150,4 @@ class Feedforward(Widget):
 
     def announce(self):
         last = sub(self.neurons[-1])
-        return f"output {last} = {float(self.trace().output[0]):.4f}"
+        return t("output {name} = {value}", name=last, value=f"{float(self.trace().output[0]):.4f}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import t
 from ..numerals import num
 from ..params import ParamError, choice, ranged
 from ..widget import Widget
@@ -89,8 +90,8 @@ class GradientDescent(Widget):
         values = [("weight", num(m.w, wd)), ("bias", num(m.b, bd))]
         out = {"readout": readout(values, d.error, d.steps)}
         if d.diverged:
-            out["readout"] += ('<p class="nn-goal">The error grew past all bounds: '
-                               "this learning rate is too large.</p>")
+            out["readout"] += ('<p class="nn-goal">' + t(
+                "The error grew past all bounds: this learning rate is too large.") + "</p>")
         if self.params.show_chart:
             out["fit"] = m.chart(wd, bd)
         out["errors"] = error_chart(d.errors, d.best, self.params.error_scale)
@@ -113,5 +114,6 @@ class GradientDescent(Widget):
 
     def announce(self):
         d, m = self.descent, self.model
-        return (f"Error {num(d.error, 2)} after {d.steps} steps, at weight "
-                f"{num(m.w, self.w_range.digits)}, bias {num(m.b, self.b_range.digits)}")
+        return t("Error {error} after {n} steps, at weight {w}, bias {b}",
+                 error=num(d.error, 2), n=d.steps, w=num(m.w, self.w_range.digits),
+                 b=num(m.b, self.b_range.digits))

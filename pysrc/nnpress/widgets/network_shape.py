@@ -15,6 +15,7 @@ import numpy as np
 from ..controls import Button
 from ..diagram import Diagram, Edge, Node
 from ..engine.activations import get_activation
+from ..i18n import t
 from ..numerals import num
 from ..params import ParamError, ranged
 from ..svg import fmt
@@ -61,10 +62,10 @@ class NetworkShape(Widget):
     def controls(self):
         p = self.params
         return [
-            Button("remove_feature", "− feature", enabled=self.features > p.min_features),
-            Button("add_feature", "+ feature", enabled=self.features < p.max_features),
-            Button("remove_class", "− class", enabled=self.classes > p.min_classes),
-            Button("add_class", "+ class", enabled=self.classes < p.max_classes),
+            Button("remove_feature", t("− feature"), enabled=self.features > p.min_features),
+            Button("add_feature", t("+ feature"), enabled=self.features < p.max_features),
+            Button("remove_class", t("− class"), enabled=self.classes > p.min_classes),
+            Button("add_class", t("+ class"), enabled=self.classes < p.max_classes),
         ]
 
     def on(self, control, value):
@@ -100,7 +101,7 @@ class NetworkShape(Widget):
         ] + [Edge((1, j), (2, j), cls="nn-through") for j in range(k)]
         rows = max(f, k, 3)  # the figure grows with the taller layer: 44 px a node
         d = Diagram(layers, edges, width=460, height=34 + 44 * rows, radius=19,
-                    layer_names=("features", "scores", "probabilities"))  # fmt: skip
+                    layer_names=tuple(t(n) for n in ("features", "scores", "probabilities")))
         (x1, top), (x2, _) = d.position(1, 0), d.position(2, 0)
         bottom = d.position(1, k - 1)[1]
         mid_x, box_w = (x1 + x2) / 2, 30
@@ -109,26 +110,31 @@ class NetworkShape(Widget):
             f'width="{box_w}" height="{fmt(bottom - top + 40)}" rx="6"/>'
             f'<text class="nn-softmax-label" x="{fmt(mid_x)}" y="{fmt((top + bottom) / 2)}" '
             f'text-anchor="middle" dominant-baseline="central" '
-            f'transform="rotate(-90 {fmt(mid_x)} {fmt((top + bottom) / 2)})">softmax</text>'
+            f'transform="rotate(-90 {fmt(mid_x)} {fmt((top + bottom) / 2)})">{t("softmax")}</text>'
         )
-        label = (
-            f"Network with {f} input{'s' * (f > 1)} fully connected to {k} output scores, "
-            f"each followed by softmax; probabilities {', '.join(f'{v:.2f}' for v in p)}"
-        )
+        label = t(
+            "Network with {f} inputs fully connected to {k} output scores, each followed by "
+            "softmax; probabilities {probs}" if f > 1 else
+            "Network with {f} input fully connected to {k} output scores, each followed by "
+            "softmax; probabilities {probs}", f=f, k=k,
+            probs=t("list|, ").join(f"{v:.2f}" for v in p))
         figure = splice(d.svg(label), over=box)
         best = int(np.argmax(p))
+        count = f'<output class="nn-result">{self.parameter_count()}</output>'
         summary = (
-            f'<p class="nn-formula">{f} feature{"s" * (f > 1)} → {k} classes: '
-            f"{f} × {k} weights + {k} biases = "
-            f'<output class="nn-result">{self.parameter_count()}</output> parameters</p>'
-            f'<p class="nn-net-note">Softmax turns the {k} scores into {k} probabilities that add '
-            f"up to 1. For the example input the most likely class is class {best + 1} "
-            f"(p{sub(best + 1)} = {num(p[best], 2)}).</p>"
+            '<p class="nn-formula">' + t(
+                "{f} features → {k} classes: {f} × {k} weights + {k} biases = {n} parameters"
+                if f > 1 else
+                "{f} feature → {k} classes: {f} × {k} weights + {k} biases = {n} parameters",
+                f=f, k=k, n=count) + "</p>"
+            '<p class="nn-net-note">' + t(
+                "Softmax turns the {k} scores into {k} probabilities that add up to 1. For the "
+                "example input the most likely class is class {best} ({p} = {value}).", k=k,
+                best=best + 1, p=f"p{sub(best + 1)}", value=num(p[best], 2)) + "</p>"
         )
         return {"net": figure, "summary": summary}
 
     def announce(self):
         f, k = self.features, self.classes
-        return (
-            f"{f} feature{'s' * (f > 1)}, {k} classes, {self.parameter_count()} parameters"
-        )
+        return t("{f} features, {k} classes, {n} parameters" if f > 1 else
+                 "{f} feature, {k} classes, {n} parameters", f=f, k=k, n=self.parameter_count())

@@ -137,9 +137,9 @@ class Prediction(Widget):
         z, p = float(self.trace.zs[-1][i, 0]), float(self.p[i])
         nan = np.isnan(p)
         layers = [
-            [Node("age", "?" if np.isnan(age) else years(age),
+            [Node(t("age"), "?" if np.isnan(age) else years(age),
                   "input" + " nn-missing" * bool(self.missing[i])),
-             Node("sex", num(sex, 0), "input"), Node("bias", "1", "input")],
+             Node(t("sex"), num(sex, 0), "input"), Node(t("bias"), "1", "input")],
             [Node("Σ", "NaN" if nan else num(z, 4), "neuron active")],
             [Node("σ", "NaN" if nan else num(p, 4), "neuron active")],
             [Node("ŷ", str(self.predicted[i]), "neuron active")],

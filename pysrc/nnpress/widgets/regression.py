@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import t
 from ..numerals import num
 from ..params import ParamError, ranged
 from ..widget import Widget
@@ -85,9 +86,10 @@ class Regression(Widget):
         goal = self.params.goal
         if goal is not None:
             out["readout"] += (
-                f'<p class="nn-goal nn-goal-met">Well done: the error is under {goal:g}.</p>'
+                '<p class="nn-goal nn-goal-met">'
+                f'{t("Well done: the error is under {goal}.", goal=f"{goal:g}")}</p>'
                 if self.goal_met()
-                else f'<p class="nn-goal">Get the error under {goal:g}.</p>'
+                else f'<p class="nn-goal">{t("Get the error under {goal}.", goal=f"{goal:g}")}</p>'
             )
         if self.params.show_chart:
             out["fit"] = m.chart(wd, bd)
@@ -103,8 +105,9 @@ class Regression(Widget):
                 + f'<div class="nn-house-grid">{figures}</div>{slots.get("table", "")}')
 
     def announce(self):
-        text = f"Error {num(self.model.mse(), 2)} at " + ", ".join(
-            f"{k} {v}" for k, v in self.values())
+        text = t("Error {error} at {values}", error=num(self.model.mse(), 2),
+                 values=t("list|, ").join(f"{t(k)} {v}" for k, v in self.values()))
         if self.params.goal is not None:
-            text += f"; goal: under {self.params.goal:g}" + (", met" if self.goal_met() else "")
+            key = "; goal: under {goal}, met" if self.goal_met() else "; goal: under {goal}"
+            text += t(key, goal=f"{self.params.goal:g}")
         return text

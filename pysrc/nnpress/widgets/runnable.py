@@ -188,10 +188,10 @@ class Runnable(Widget):
     def controls(self):
         return [
             CodeEditor(
-                "code", "Python code, editable; press Run to execute", self.code, self.rows()
+                "code", t("Python code, editable; press Run to execute"), self.code, self.rows()
             ),
-            Button("run", "Run"),
-            Button("reset", "Reset"),
+            Button("run", t("Run")),
+            Button("reset", t("Reset")),
         ]
 
     def on(self, control, value):
@@ -211,7 +211,7 @@ class Runnable(Widget):
 
     def slots(self):
         stale = self.code != self.ran
-        status = "Edited: press Run to see this code's output." if stale else ""
+        status = t("Edited: press Run to see this code's output.") if stale else ""
         return {
             "status": f'<span class="nn-run-status">{status}</span>' if status else "",
             "output": "" if self.result is None else output_html(self.result),
@@ -221,17 +221,21 @@ class Runnable(Widget):
         result = self.result
         if result is None or self.runs == 0:
             return ""
+        n = self.runs
         if result.failed:
-            where = f" on line {result.line}" if result.line else ""
-            return f"Run {self.runs} failed{where}: {result.message}"
+            if result.line:
+                return t("Run {n} failed on line {line}: {message}", n=n, line=result.line,
+                         message=result.message)
+            return t("Run {n} failed: {message}", n=n, message=result.message)
         printed = result.output.rstrip("\n")
         if not printed.strip():
-            return f"Run {self.runs} printed nothing"
+            return t("Run {n} printed nothing", n=n)
         lines = printed.split("\n")
         last = lines[-1][:120]
         if len(lines) == 1:
-            return f"Run {self.runs} printed: {last}"
-        return f"Run {self.runs} printed {len(lines)} lines; the last: {last}"
+            return t("Run {n} printed: {last}", n=n, last=last)
+        return t("Run {n} printed {count} lines; the last: {last}", n=n, count=len(lines),
+                 last=last)
 
     def arrange(self, controls, slots):
         editor, run, reset = controls["code"], controls["run"], controls["reset"]
@@ -268,21 +272,22 @@ def output_html(result: RunResult) -> str:
     """The output box: what was printed, then the error (if any), styled as one."""
     body = escape(result.output)
     if result.dropped:
-        body += f'<span class="nn-run-note">[{result.dropped:,} more characters not shown]</span>\n'
+        note = t("[{n} more characters not shown]", n=f"{result.dropped:,}")
+        body += f'<span class="nn-run-note">{note}</span>\n'
     if result.failed:
         if body and not body.endswith("\n"):
             body += "\n"
         body += f'<span class="nn-run-traceback">{escape(result.error)}</span>'
     if not body:
-        body = '<span class="nn-run-note">(no output)</span>'
+        body = f'<span class="nn-run-note">{t("(no output)")}</span>'
     if result.failed:
         kind = "nn-run-failed"
-        label = f"Error on line {result.line}" if result.line else "Error"
+        label = t("Error on line {line}", line=result.line) if result.line else t("Error")
     else:
-        kind, label = "nn-run-ok", "Output"
+        kind, label = "nn-run-ok", t("Output")
     return (
         f'<div class="nn-run-result {kind}"><p class="nn-run-label">{label}</p>'
-        f'<pre class="nn-run-output" tabindex="0" role="group" aria-label="{t(label)}">'
+        f'<pre class="nn-run-output" tabindex="0" role="group" aria-label="{label}">'
         f"<samp>{body.rstrip(chr(10))}</samp></pre></div>"
     )
 

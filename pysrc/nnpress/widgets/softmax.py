@@ -14,6 +14,7 @@ import numpy as np
 from .. import svg
 from ..controls import NumberInput
 from ..engine.activations import get_activation
+from ..i18n import t
 from ..numerals import MINUS, num, short
 from ..params import ParamError
 from ..widget import Widget
@@ -58,7 +59,7 @@ class Softmax(Widget):
 
     def controls(self):
         return [
-            NumberInput(f"z{i + 1}", f"score z{sub(i + 1)}", float(s), 0.1)
+            NumberInput(f"z{i + 1}", t("score {name}", name=f"z{sub(i + 1)}"), float(s), 0.1)
             for i, s in enumerate(self.scores)
         ]
 
@@ -74,16 +75,16 @@ class Softmax(Widget):
         p = self.probabilities()
         e = np.exp(self.scores)  # (k,)
         rows = "".join(
-            f'<tr><th scope="row">class {i + 1}</th><td>{num(z, 2)}</td>'
+            f'<tr><th scope="row">{t("class {n}", n=i + 1)}</th><td>{num(z, 2)}</td>'
             f"<td>{exp_text(ez)}</td>"
             f'<td class="nn-prob">{num(pi, 4)}</td></tr>'
             for i, (z, ez, pi) in enumerate(zip(self.scores, e, p, strict=True))
         )
         table = (
-            '<table class="nn-net-table"><thead><tr><th scope="col">class</th>'
-            '<th scope="col">score z</th><th scope="col">e<sup>z</sup></th>'
-            '<th scope="col">probability</th></tr></thead>'
-            f"<tbody>{rows}</tbody><tfoot><tr><th scope=\"row\">sum</th><td></td>"
+            f'<table class="nn-net-table"><thead><tr><th scope="col">{t("class")}</th>'
+            f'<th scope="col">{t("score z")}</th><th scope="col">e<sup>z</sup></th>'
+            f'<th scope="col">{t("probability")}</th></tr></thead>'
+            f"<tbody>{rows}</tbody><tfoot><tr><th scope=\"row\">{t('sum')}</th><td></td>"
             f"<td>{exp_text(float(e.sum()))}</td><td>{num(float(p.sum()), 4)}</td></tr>"
             "</tfoot></table>"
         )
@@ -106,11 +107,12 @@ class Softmax(Widget):
                 f'<rect class="nn-bar" x="{left}" y="{y + 4}" width="{svg.fmt(w)}" '
                 f'height="{row - 8}"/>'
             )
-            parts.append(text(left - 8, y + row / 2 + 4, f"class {i + 1}", "label", "end"))
+            parts.append(text(left - 8, y + row / 2 + 4, t("class {n}", n=i + 1), "label", "end"))
             parts.append(text(right + 6, y + row / 2 + 4, num(float(pi), 4), "label", "start"))
         scores = ", ".join(short(s) for s in self.scores)
         probs = ", ".join(f"{pi:.4f}" for pi in p)
-        return svg.figure(frame, parts, f"Softmax of scores {scores}: probabilities {probs}")
+        return svg.figure(frame, parts, t("Softmax of scores {scores}: probabilities {probs}",
+                                          scores=scores, probs=probs))
 
     def announce(self):
         scores = ", ".join(short(s) for s in self.scores)

@@ -50,7 +50,7 @@ class TrainingRun(RunLoop, Widget):
         self.frame = svg.Frame((0, params.epochs), (0, nice_ceiling(loss0 * 1.05)),
                                width=360, height=200, margin=(12, 14, 30, 46))
         self.stride = math.ceil(params.epochs / CURVE_POINTS)
-        self._axes = svg.axes(self.frame, "epoch", "loss (MSE)")
+        self._axes = svg.axes(self.frame, t("epoch"), t("loss (MSE)"))
 
     # --- the run ---------------------------------------------------------------------
     def restart(self) -> None:
@@ -82,8 +82,8 @@ class TrainingRun(RunLoop, Widget):
     # --- the widget --------------------------------------------------------------------
     def controls(self):
         return self.run_controls() + [
-            Slider("weight", "Weight (lb \u2212 135)", *WEIGHT, 1, self.person[0]),
-            Slider("height", "Height (in \u2212 66)", *HEIGHT, 1, self.person[1]),
+            Slider("weight", t("Weight (lb \u2212 135)"), *WEIGHT, 1, self.person[0]),
+            Slider("height", t("Height (in \u2212 66)"), *HEIGHT, 1, self.person[1]),
         ]
 
     def on(self, control, value):
@@ -95,36 +95,37 @@ class TrainingRun(RunLoop, Widget):
 
     def slots(self):
         loss = self.history[-1]
-        readout = (
-            f'<p class="tr-readout">Epoch <output class="tr-epoch">{self.epoch}</output> '
-            f"of {self.params.epochs} \u00b7 loss <output class=\"nn-result tr-loss\">"
-            f"{num(loss, 4)}</output></p>"
-        )
+        readout = '<p class="tr-readout">' + t(
+            "Epoch {epoch} of {epochs} \u00b7 loss {loss}",
+            epoch=f'<output class="tr-epoch">{self.epoch}</output>', epochs=self.params.epochs,
+            loss=f'<output class="nn-result tr-loss">{num(loss, 4)}</output>') + "</p>"
         chart = svg.figure(
             self.frame,
             [self._axes, curve(self.frame, self.history, self.stride),
              head(self.frame, self.history)],
-            f"Loss over epochs: {loss:.4f} after epoch {self.epoch} of {self.params.epochs}",
+            t("Loss over epochs: {loss} after epoch {epoch} of {epochs}", loss=f"{loss:.4f}",
+              epoch=self.epoch, epochs=self.params.epochs),
         )
         return {"readout": readout, "chart": chart, "people": self.people_table()}
 
     def people_table(self) -> str:
-        names = [p.name for p in NEW_PEOPLE] + ["Your person"]
+        names = [t(p.name) for p in NEW_PEOPLE] + [t("Your person")]
         inputs = [(p.weight, p.height) for p in NEW_PEOPLE] + [tuple(self.person)]
         rows = []
         for name, (w, h), p in zip(names, inputs, self.predictions().tolist(), strict=True):
             guess = "F" if p >= 0.5 else "M"
             rows.append(
                 f'<tr><th scope="row">{name}</th><td>{num(w, 0)}</td><td>{num(h, 0)}</td>'
-                f'<td class="tr-p">{p:.3f}</td><td class="tr-guess tr-{guess}">{guess}</td></tr>'
+                f'<td class="tr-p">{p:.3f}</td>'
+                f'<td class="tr-guess tr-{guess}">{t("guess|" + guess)}</td></tr>'
             )
         return (
             '<div class="nn-scroll-region" tabindex="0" role="group" '
             f'aria-label="{t("What the network says")}">'
-            '<table class="tr-people"><caption>What the network says</caption><thead><tr>'
-            '<th scope="col">person</th><th scope="col">weight \u2212 135</th>'
-            '<th scope="col">height \u2212 66</th><th scope="col">P(female)</th>'
-            f'<th scope="col">guess</th></tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+            f'<table class="tr-people"><caption>{t("What the network says")}</caption><thead><tr>'
+            + "".join(f'<th scope="col">{t(h)}</th>' for h in (
+                "person", "weight \u2212 135", "height \u2212 66", "P(female)", "guess"))
+            + f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         )
 
     def arrange(self, controls, slots):
@@ -137,11 +138,11 @@ class TrainingRun(RunLoop, Widget):
 
     def announce(self):
         if self.playing:
-            return "Training\u2026"
+            return t("Training\u2026")
         emily, frank, own = self.predictions().tolist()
         w, h = self.person
-        return (
-            f"Epoch {self.epoch} of {self.params.epochs}, loss {self.history[-1]:.4f}. "
-            f"P(female): Emily {emily:.3f}, Frank {frank:.3f}, "
-            f"your person ({w:.0f}, {h:.0f}) {own:.3f}"
-        )
+        return t(
+            "Epoch {epoch} of {epochs}, loss {loss}. P(female): Emily {emily}, Frank {frank}, "
+            "your person ({w}, {h}) {own}", epoch=self.epoch, epochs=self.params.epochs,
+            loss=f"{self.history[-1]:.4f}", emily=f"{emily:.3f}", frank=f"{frank:.3f}",
+            w=f"{w:.0f}", h=f"{h:.0f}", own=f"{own:.3f}")

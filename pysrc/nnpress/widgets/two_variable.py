@@ -15,6 +15,7 @@ import numpy as np
 from .. import svg
 from ..engine import linear
 from ..engine.datasets import house_arrays
+from ..i18n import t
 from ..numerals import num, plus
 from ..params import choice, ranged
 from ..widget import Widget
@@ -52,7 +53,7 @@ class TwoVariable(Widget):
         self.selected = 0  # the house the diagram traces
         hi = float(np.ceil(self.price.max() * 1.3 / 100) * 100)
         self.frame = svg.Frame((0.0, hi), (0.0, hi), 360, 250)
-        self._axes = (svg.axes(self.frame, "actual price ($1000)", "predicted")
+        self._axes = (svg.axes(self.frame, t("actual price ($1000)"), t("predicted"))
                       + svg.segment(self.frame, 0, 0, hi, hi, "nn-diagonal"))
 
     def values(self) -> list[float]:
@@ -99,8 +100,8 @@ class TwoVariable(Widget):
             on = i == self.selected and self.params.show_table
             parts.append(svg.circle(f, y, f.clamp_y(p), 6 if on else 5,
                                     "point nn-house-on" if on else "point"))
-        label = (f"Predicted against actual price for the ten houses; the diagonal is a "
-                 f"perfect prediction; error {num(self.descent.error, 2)}")
+        label = t("Predicted against actual price for the ten houses; the diagonal is a "
+                  "perfect prediction; error {error}", error=num(self.descent.error, 2))
         return svg.figure(f, parts, label)
 
     def diagram(self) -> str:
@@ -135,5 +136,5 @@ class TwoVariable(Widget):
 
     def announce(self):
         t1, t2, tb = self.texts()
-        return (f"Error {num(self.descent.error, 2)} after {self.descent.steps} steps, at "
-                f"weight 1 {t1}, weight 2 {t2}, bias {tb}")
+        return t("Error {error} after {n} steps, at weight 1 {w1}, weight 2 {w2}, bias {b}",
+                 error=num(self.descent.error, 2), n=self.descent.steps, w1=t1, w2=t2, b=tb)
