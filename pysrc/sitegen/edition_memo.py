@@ -118,6 +118,12 @@ class EditionMemo:
         within.seen.update(reads.seen)
         return text
 
+    def keep(self, keys) -> None:
+        """Keep the entries `keys` for the next build though this one did not need them
+        (the parts of a whole edition that was itself kept)."""
+        for key in keys:
+            self.entries.get(key)
+
     def remembered(self, key: str, compute: Callable[[], list[str]]) -> list[str]:
         """A small value (a list of strings) remembered by `key`."""
         entry = self.entries.get(key)

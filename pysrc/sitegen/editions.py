@@ -125,6 +125,7 @@ def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: di
         return edition.make(index, "\n".join([*templates, router, ""]))
 
     whole = memo.key(context, "site", index, *keys.values())
+    memo.keep(keys.values())  # when the whole is kept, its parts are still wanted next time
     return memo.edition(whole, relative, "the offline edition of the site", make)
 
 
