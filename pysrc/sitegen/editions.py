@@ -122,10 +122,15 @@ def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: di
         templates = [memo.part(keys[page.url], post_part(page), reads) for page in pages]
         router = inline_script(scripts[ROUTER_SCRIPT], "")
         edition = Edition(reads, "", site_url, scripts, payload, inside, classes)
-        return edition.make(index, "\n".join([*templates, router, ""]))
+        # The index is a part too: an edit to a post's body changes the index rarely.
+        page = memo.part(memo.key(context, "index", index),
+                         lambda index_reads: Edition(index_reads, "", site_url, scripts, payload,
+                                                     inside, classes).rewritten(index), reads)
+        return edition.finish(page, "\n".join([*templates, router, ""]))
 
     whole = memo.key(context, "site", index, *keys.values())
-    memo.keep(keys.values())  # when the whole is kept, its parts are still wanted next time
+    # When the whole is kept, its parts are still wanted next time.
+    memo.keep([*keys.values(), memo.key(context, "index", index)])
     return memo.edition(whole, relative, "the offline edition of the site", make)
 
 

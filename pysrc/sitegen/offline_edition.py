@@ -86,6 +86,10 @@ class Edition:
              tags: tuple[Tag, ...] | None = None) -> bytes:
         """The edition of `html`, with `before_body` (HTML) put before </body>. `tags`: the
         start tags of `html` that an edition may change (`scan_page`), when known."""
+        return self.finish(self.rewritten(html, tags), before_body)
+
+    def rewritten(self, html: str, tags: tuple[Tag, ...] | None = None) -> str:
+        """`html` with each tag an edition changes changed: the edition without its runtime."""
         if tags is None or self.classes is None:
             scanned_tags, own_classes = scan_page(html)
             tags = scanned_tags if tags is None else tags
@@ -97,7 +101,11 @@ class Edition:
             edit = self.rewrite(html, tag, classes)
             if edit is not None:
                 edits.append(edit)
-        html = splice(html, edits)
+        return splice(html, edits)
+
+    def finish(self, html: str, before_body: str = "") -> bytes:
+        """The edition of the `rewritten` page `html`: `before_body` and the runtime (when
+        there is one) put before </body>."""
         if self.payload is None and not before_body:
             return html.encode("utf-8")
         body_end = html.rfind("</body>")
