@@ -135,6 +135,25 @@ def _convert_job(job: tuple[str, str, int, str, str]) -> dict:
         return convert_body(body, first_line, path, url, lang)
     except SourceError as exc:
         return {"error": (path, exc.line, exc.message)}
+    except RecursionError:  # Python-Markdown recurses once per level of lists or quotes
+        line, depth = deepest_line(body)
+        return {"error": (path, first_line + line, (
+            f"lists or quotes nested {depth} levels deep here are more than the Markdown "
+            "converter can take; nest them less"))}
+
+
+def deepest_line(body: str) -> tuple[int, int]:
+    """(index, depth) of the line nested deepest: its quote markers, and its indent
+    in steps of four spaces (a list inside a list)."""
+    def depth(text: str) -> int:
+        quotes = 0
+        while (stripped := text.lstrip(" ")).startswith(">"):
+            quotes, text = quotes + 1, stripped[1:]
+        indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
+        return quotes + indent // 4
+    depths = [depth(text) for text in body.split("\n")]
+    deepest = max(range(len(depths)), key=depths.__getitem__, default=0)
+    return deepest, depths[deepest] if depths else 0
 
 
 def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver,
