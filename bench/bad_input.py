@@ -23,6 +23,7 @@ WORST = [
     "alias-bomb-widget",
     "long-value-echoed-briefly",
     "yaml-too-deep",
+    "deeply-nested-lists",
     "snippet-endless-loop",
     "snippet-long-sleep",
     "snippet-huge-exception",

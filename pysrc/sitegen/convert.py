@@ -33,6 +33,9 @@ from .scroll_regions import scroll_regions
 from .snippet_runner import SnippetLimits
 
 PYGMENTS_STYLE = "friendly"
+# Levels of nested lists and quotes a page may have: 2,000 took Python-Markdown over three
+# minutes and 3 GB before it gave up; 100 take a fraction of a second.
+MAX_NESTING = 100
 PARALLEL_FROM = 24  # pages to convert before worker processes pay for themselves
 FIGURE = re.compile(r'<figure class="nn-widget.*?</figure>', re.S)
 
@@ -117,6 +120,10 @@ def convert_body(body: str, first_line: int, source: str = "", url: str = "",
                  lang: str = "en") -> dict:
     """One page body -> {"html", "widgets"}; `first_line` is its line in the file.
     Figures are pre-rendered in the page's language `lang`."""
+    depths = line_depths(body)
+    if max(depths, default=0) > MAX_NESTING:  # Python-Markdown's time and memory grow fast
+        line = next(i for i, depth in enumerate(depths) if depth > MAX_NESTING)
+        raise SourceError(first_line + line, nesting_message(depths[line]))
     md = converter(syntax_in(body))
     md.reset()
     _page.start(Path(source) if source else None, url, first_line)
@@ -137,21 +144,29 @@ def _convert_job(job: tuple[str, str, int, str, str]) -> dict:
         return {"error": (path, exc.line, exc.message)}
     except RecursionError:  # Python-Markdown recurses once per level of lists or quotes
         line, depth = deepest_line(body)
-        return {"error": (path, first_line + line, (
-            f"lists or quotes nested {depth} levels deep here are more than the Markdown "
-            "converter can take; nest them less"))}
+        return {"error": (path, first_line + line, nesting_message(depth))}
 
 
-def deepest_line(body: str) -> tuple[int, int]:
-    """(index, depth) of the line nested deepest: its quote markers, and its indent
-    in steps of four spaces (a list inside a list)."""
+def nesting_message(depth: int) -> str:
+    return (f"lists or quotes nested {depth} levels deep here are more than the Markdown "
+            f"converter can take (at most {MAX_NESTING}); nest them less")
+
+
+def line_depths(body: str) -> list[int]:
+    """How deep each line is nested: its quote markers, and its indent in steps of four
+    spaces (a list inside a list)."""
     def depth(text: str) -> int:
         quotes = 0
         while (stripped := text.lstrip(" ")).startswith(">"):
             quotes, text = quotes + 1, stripped[1:]
         indent = len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip(" "))
         return quotes + indent // 4
-    depths = [depth(text) for text in body.split("\n")]
+    return [depth(text) for text in body.split("\n")]
+
+
+def deepest_line(body: str) -> tuple[int, int]:
+    """(index, depth) of the line nested deepest."""
+    depths = line_depths(body)
     deepest = max(range(len(depths)), key=depths.__getitem__, default=0)
     return deepest, depths[deepest] if depths else 0
 
