@@ -260,6 +260,9 @@
   // where the reader is, and Python keeps running.
   window.nnpressReload = () => {
     if (window.Turbo && location.protocol !== "file:") {
+      // Turbo waits 150 ms before a refresh, to merge the ones a burst of stream
+      // messages asks for; a build asks once: go at once.
+      window.Turbo.session.pageRefreshDebouncePeriod = 0;
       window.Turbo.session.refresh(document.baseURI, { scroll: "preserve" });
     } else {
       location.reload();
