@@ -158,3 +158,25 @@ def test_new_scaffolds_a_post_that_builds(tmp_path):
     assert "Why: ReLU works" in (out / "posts" / "why-relu-works" / "index.html").read_text()
     # Drafts stay out of a normal build.
     assert build(BuildConfig(content_dir=content, out_dir=out)).pages == 0
+
+
+def test_a_template_edited_between_builds_of_one_process_is_used(tmp_path):
+    """`serve` keeps the templates compiled between builds: an edit must still show."""
+    import shutil
+
+    from sitegen.config import BuildConfig
+
+    templates = tmp_path / "templates"
+    shutil.copytree(PROJECT / "templates", templates)
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.md").write_text("---\ntitle: A\n---\n\nWords.\n")
+    out = tmp_path / "out"
+    config = BuildConfig(content_dir=content, out_dir=out, templates_dir=templates)
+    build(config)
+    assert "EDITED-TEMPLATE" not in (out / "posts/a/index.html").read_text()
+    post = templates / "post.html"
+    post.write_text(post.read_text().replace('<article class="post">',
+                                             '<article class="post">EDITED-TEMPLATE'))
+    build(config)
+    assert "EDITED-TEMPLATE" in (out / "posts/a/index.html").read_text()

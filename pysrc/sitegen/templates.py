@@ -41,7 +41,21 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 }
 
 
+_environments: dict[Path, jinja2.Environment] = {}
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
+    """The templates of `templates_dir`, kept for the process: `serve` builds again on
+    every edit, and Jinja compiles each template on first use (a third of a small
+    site's rebuild). Jinja notices a template edited since (auto_reload)."""
+    key = Path(templates_dir).resolve()
+    env = _environments.get(key) or _environments.setdefault(key, _new_environment(key))
+    icon = (key / "static" / "favicon.svg").read_text(encoding="utf-8")
+    env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")
+    return env
+
+
+def _new_environment(templates_dir: Path) -> jinja2.Environment:
     from nnpress.i18n import page_messages, site_messages, t
 
     from .reading import reading_minutes, sections
@@ -64,8 +78,6 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["sections"] = sections  # a long post's contents (reading.py)
     env.filters["reading_minutes"] = reading_minutes
     env.globals["csp"] = CONTENT_SECURITY_POLICY
-    icon = (Path(templates_dir) / "static" / "favicon.svg").read_text(encoding="utf-8")
-    env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")
     return env
 
 
