@@ -66,6 +66,14 @@ def test_cells_share_names_and_numbers_name_their_own_cell():
     assert "nn-cell-code" not in cell2.split("</figure>")[0]  # hide-code
 
 
+def test_the_controls_are_markup_not_the_text_of_a_dict():
+    html = convert("```python live\na = slider('a', 'A', 0, 1)\nb = checkbox('b', 'B')\n```\n")
+    panel = html.split('<div class="nn-controls">')[1].split("</div>")[0]
+    assert panel.startswith('<label class="nn-slider"><span>A</span>')
+    assert "{" not in panel and "'" not in panel
+    assert 'data-control="b"' in panel
+
+
 def test_an_error_in_a_cell_points_at_its_line_in_the_file():
     text = "Intro.\n\n```python live\n\nx = 1\ny = x / 0\n```\n"
     with pytest.raises(SourceError) as info:

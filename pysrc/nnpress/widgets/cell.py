@@ -102,10 +102,10 @@ class Cell(Widget):
         """Only the result sits in the figure; prose numbers live in the text."""
         return {k: v for k, v in super().rendered_slots().items() if k == "result"}
 
-    def arrange(self, controls: str, slots: dict[str, str]) -> str:
+    def arrange(self, controls: dict[str, str], slots: dict[str, str]) -> str:
         code = "" if self.params.hide_code else (
             f'<div class="nn-cell-code">{highlighted(self.params.code)}</div>')
-        panel = f'<div class="nn-controls">{controls}</div>' if self.last.controls else ""
+        panel = f'<div class="nn-controls">{"".join(controls.values())}</div>' if controls else ""
         return code + panel + slots["result"]
 
     def announce(self) -> str:
