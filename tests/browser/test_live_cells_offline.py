@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .actions import wait_for_text
+from .actions import follow_to_live_page, wait_for_text
 from .conftest import BOOT_TIMEOUT_MS
 from .test_offline_edition import FROM_DISK
 
@@ -77,7 +77,12 @@ def test_offline_after_one_visit_a_never_visited_live_cells_post_runs(browser, t
     assert page.locator("#nn-offline").text_content() == "Available offline."
 
     context.set_offline(True)
-    page.goto(test_site_url + POST)  # a full load, from the service worker's copy
+    page.locator("a.site-title").click()  # by links, as a reader goes (Turbo, same Python)
+    page.wait_for_url(test_site_url)
+    follow_to_live_page(page, page.locator(f"a[href='{POST}']").first, "**/" + POST)
+    the_cell_follows_the_slider(page)
+
+    page.reload()  # a full load of a page never loaded in full, from the saved copy
     page.wait_for_function(READY, timeout=BOOT_TIMEOUT_MS)
     assert "reading the saved copy" in page.locator("#nn-offline").text_content()
     the_cell_follows_the_slider(page)
@@ -102,6 +107,15 @@ def test_the_site_edition_from_the_disk_offline_runs_the_live_cells(
     page.click(f'main a[href="#/{POST}"] >> nth=0')
     page.wait_for_function("() => document.title.startsWith('Live cells')")
     page.wait_for_function(READY, timeout=BOOT_TIMEOUT_MS)
+    the_cell_follows_the_slider(page)
+    page.go_back()  # another post with figures, then this one again: it starts afresh
+    page.click('main a[href="#/posts/activation/"] >> nth=0')
+    page.wait_for_function("() => document.title.startsWith('Activation')"
+                           " && document.documentElement.dataset.nnpress === 'ready'")
+    page.go_back()
+    page.click(f'main a[href="#/{POST}"] >> nth=0')
+    page.wait_for_function("() => document.title.startsWith('Live cells')"
+                           " && document.documentElement.dataset.nnpress === 'ready'")
     the_cell_follows_the_slider(page)
 
 
