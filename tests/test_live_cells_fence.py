@@ -6,6 +6,7 @@ import markdown
 import pytest
 from markdown.test_tools import TestCase
 
+from sitegen.convert import convert_body
 from sitegen.errors import SourceError
 from sitegen.markdown_ext.live_cells import LiveCellExtension
 from sitegen.markdown_ext.page_context import PageContext
@@ -72,6 +73,16 @@ def test_the_controls_are_markup_not_the_text_of_a_dict():
     assert panel.startswith('<label class="nn-slider"><span>A</span>')
     assert "{" not in panel and "'" not in panel
     assert 'data-control="b"' in panel
+
+
+def test_a_prose_number_may_sit_in_a_heading_a_list_a_link_and_a_table():
+    html = convert_body(  # with the toc extension, as a site page is
+        "```python live\nx = slider('x', 'x', 0, 9, 1, default=3)\n```\n\n"
+        "## With x = {=x}\n\n- item {=x}\n- [link {=x}](https://a.example)\n\n"
+        "| a | b |\n|---|---|\n| {=x} | 2 |\n", 1)["html"]
+    assert html.count('data-for="nn-cell-1"') == 4 and "\x1a" not in html
+    assert '<h2 id="with-x-3">With x = <span class="nn-prose-number" data-for="nn-cell-1" ' \
+           'data-slot="p0"' in html
 
 
 def test_an_error_in_a_cell_points_at_its_line_in_the_file():
