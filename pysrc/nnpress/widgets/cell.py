@@ -21,6 +21,7 @@ value can be dragged to move that slider.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -149,7 +150,8 @@ def prerender(codes: list[str], prose: list[str], widget_id: str,
             return {"error": cell.last.message, "line": cell.last.line, "cell": index}
     missing = [s.partition(":")[0] for s in prose if s.partition(":")[0] not in PAGE]
     if missing:
-        return {"missing": missing}
+        names = [n for n in PAGE if not n.startswith("_")]
+        return {"missing": missing, "close": difflib.get_close_matches(missing[0], names, 1)}
     values = []
     for index, spec in enumerate(prose):
         try:

@@ -160,8 +160,10 @@ class LiveCellPreprocessor(Preprocessor):
         if "missing" in value:
             name = value["missing"][0]
             index = next(i for i, m in cell.prose if m["name"] == name)
+            close = value.get("close")
+            hint = f" (did you mean {{={close[0]}}}?)" if close else ""
             raise SourceError(offset + index, f"{{={name}}}: no variable '{name}' after the live "
-                              f"cell at line {fence_line}")
+                              f"cell at line {fence_line}{hint}")
         if "format" in value:
             index, match = cell.prose[value["index"]]
             raise SourceError(offset + index, f"{match[0]}: {value['format']}")
