@@ -124,6 +124,16 @@ def test_fence_mistakes_point_at_the_fence():
         assert info.value.line == 5
 
 
+def test_an_import_the_pages_python_lacks_is_an_error_at_its_line():
+    # yaml is there at build time (the build uses it) but not in the page
+    with pytest.raises(SourceError, match="imports 'yaml', which the page's Python does not "
+                       "have") as info:
+        convert("```python live\nimport math\nimport numpy.linalg as la\n"
+                "from yaml import safe_load\n```\n", first_line=3)
+    assert info.value.line == 6
+    convert("```python live\nimport json, numpy as np\nfrom nnpress.plot import Plot\n```\n")
+
+
 def test_a_cell_that_hangs_stops_at_the_time_limit_at_its_line():
     with pytest.raises(SourceError, match="timed out after 1 s") as info:
         convert("```python live timeout=1\nx = 1\nwhile True:\n    x += 1\n```\n")

@@ -27,7 +27,9 @@ was, so later error messages still count lines right.
 
 from __future__ import annotations
 
+import ast
 import re
+import sys
 from dataclasses import dataclass, field
 from html import escape
 
@@ -35,6 +37,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from .. import site_widgets
 from ..errors import SourceError
 from ..snippet_runner import SnippetFailure, SnippetLimits, call_isolated, timeout_option
 from . import fences
@@ -48,6 +51,10 @@ PROSE = re.compile(r"(?P<code>(?P<ticks>`+).+?(?P=ticks)"
 OPTIONS = "hide-code, timeout=N"
 PRERENDER = "nnpress.widgets.cell:prerender"
 MESSAGE_LIMIT = 120  # characters of the exception quoted in a build error
+# What the page's Python can import besides the standard library (client/worker.js loads
+# numpy and the wheel): a cell importing anything else would build here, then fail in
+# every reader's page.
+PAGE_PACKAGES = frozenset({"numpy", "nnpress", site_widgets.PACKAGE})
 
 
 @dataclass
@@ -124,6 +131,7 @@ class LiveCellPreprocessor(Preprocessor):
         if not code:
             raise SourceError(start, "live cell is empty: write the Python it runs")
         cell = LiveCell(i, close, code, start + first)
+        check_imports(cell)
         for word in options.split():
             key, _, value = word.partition("=")
             if word == "hide-code":
@@ -169,6 +177,27 @@ class LiveCellPreprocessor(Preprocessor):
             raise SourceError(offset + index, f"{match[0]}: {value['format']}")
         return value
 
+
+def check_imports(cell: LiveCell) -> None:
+    """An import the page's Python cannot do is an error at its line (a syntax error is
+    left for the run, which reports it the usual way)."""
+    try:
+        tree = ast.parse(cell.code)
+    except (SyntaxError, ValueError):
+        return
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            top = name.partition(".")[0]
+            if top not in sys.stdlib_module_names and top not in PAGE_PACKAGES:
+                raise SourceError(cell.code_line + node.lineno,
+                                  f"live cell: imports '{top}', which the page's Python does "
+                                  "not have (it has the standard library and numpy)")
 
 
 class LiveCellExtension(Extension):
