@@ -106,6 +106,10 @@ def test_prose_mistakes_point_at_their_line():
         ("```python live\nx = 1\n```\n\nok\n{=y}\n", 6, "no variable 'y' after the live cell "
          "at line 1"),
         ("```python live\nx = 's'\n```\n\n{=x}\n{=x:.2f}\n", 6, "Unknown format code"),
+        ("```python live\nloss = 1\n```\n\n{=los}\n", 5, r"\(did you mean \{=loss\}\?\)$"),
+        ("```python live\na = 1\n```\n{=b}\n\n```python live\nfor b in [2]: pass\n```\n", 4,
+         "no variable 'b' after the live cell at line 1; the live cell at line 6 sets it: "
+         "put the number after that cell$"),
     ]:
         with pytest.raises(SourceError, match=message) as info:
             convert(text)

@@ -82,7 +82,7 @@ class LiveCellPreprocessor(Preprocessor):
         out = list(lines)
         for k, cell in enumerate(cells):
             widget_id = figure_id("cell", f"cell{k}")
-            value = self.prerender(cells[: k + 1], widget_id, offset)
+            value = self.prerender(cells[: k + 1], widget_id, offset, cells[k + 1 :])
             html = value["html"]
             # Same number of lines as the fence, so later line numbers stay right.
             block = ["", self.md.htmlStash.store(html), ""]
@@ -143,8 +143,10 @@ class LiveCellPreprocessor(Preprocessor):
                                   f"unknown option '{word}' after `live` (known: {OPTIONS})")
         return cell
 
-    def prerender(self, cells: list[LiveCell], widget_id: str, offset: int) -> dict:
-        """Run the page's cells up to the last of `cells`, isolated; its HTML and prose."""
+    def prerender(self, cells: list[LiveCell], widget_id: str, offset: int,
+                  later: list[LiveCell] = ()) -> dict:
+        """Run the page's cells up to the last of `cells`, isolated; its HTML and prose.
+        (`later`, the cells below, only to say where a name the prose lacks is set.)"""
         cell = cells[-1]
         fence_line = offset + cell.start
         specs = [m["name"] + (f":{m['format']}" if m["format"] else "") for _, m in cell.prose]
@@ -170,12 +172,33 @@ class LiveCellPreprocessor(Preprocessor):
             index = next(i for i, m in cell.prose if m["name"] == name)
             close = value.get("close")
             hint = f" (did you mean {{={close[0]}}}?)" if close else ""
+            below = next((c for c in later if name in assigned_names(c.code)), None)
+            if below:
+                hint = (f"; the live cell at line {offset + below.start} sets it: put the "
+                        "number after that cell")
             raise SourceError(offset + index, f"{{={name}}}: no variable '{name}' after the live "
                               f"cell at line {fence_line}{hint}")
         if "format" in value:
             index, match = cell.prose[value["index"]]
             raise SourceError(offset + index, f"{match[0]}: {value['format']}")
         return value
+
+
+def assigned_names(code: str) -> set[str]:
+    """The names a cell's code binds (assignments, imports, defs), read without running it."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).partition(".")[0] for a in node.names)
+    return names
 
 
 def check_imports(cell: LiveCell) -> None:
