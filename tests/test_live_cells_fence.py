@@ -93,6 +93,13 @@ def test_an_error_in_a_cell_points_at_its_line_in_the_file():
     assert "ZeroDivisionError: division by zero" in info.value.message
 
 
+def test_code_that_does_not_parse_is_not_said_to_have_raised():
+    with pytest.raises(SourceError, match=r"the code is not valid Python: SyntaxError: '\(' was "
+                       "never closed") as info:
+        convert("```python live\nx = 1\ny = (x\nz = 2\n```\n")
+    assert info.value.line == 3
+
+
 def test_a_later_line_keeps_its_number_after_a_cell():
     text = "```python live\nx = 1\n\n\n```\n\n```widget activation\nfunction: nope\n```\n"
     with pytest.raises(SourceError) as info:

@@ -166,7 +166,9 @@ class LiveCellPreprocessor(Preprocessor):
             message = value["error"]
             if len(message) > MESSAGE_LIMIT:
                 message = message[: MESSAGE_LIMIT - 3] + "..."
-            raise SourceError(line, f"live cell: the code raised {message}")
+            unparsed = message.startswith(("SyntaxError", "IndentationError", "TabError"))
+            verb = "is not valid Python:" if unparsed else "raised"
+            raise SourceError(line, f"live cell: the code {verb} {message}")
         if "missing" in value:
             name = value["missing"][0]
             index = next(i for i, m in cell.prose if m["name"] == name)
