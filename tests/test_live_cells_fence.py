@@ -6,6 +6,7 @@ import markdown
 import pytest
 from markdown.test_tools import TestCase
 
+from sitegen.convert import convert_body
 from sitegen.errors import SourceError
 from sitegen.markdown_ext.live_cells import LiveCellExtension
 from sitegen.markdown_ext.page_context import PageContext
@@ -66,12 +67,37 @@ def test_cells_share_names_and_numbers_name_their_own_cell():
     assert "nn-cell-code" not in cell2.split("</figure>")[0]  # hide-code
 
 
+def test_the_controls_are_markup_not_the_text_of_a_dict():
+    html = convert("```python live\na = slider('a', 'A', 0, 1)\nb = checkbox('b', 'B')\n```\n")
+    panel = html.split('<div class="nn-controls">')[1].split("</div>")[0]
+    assert panel.startswith('<label class="nn-slider"><span>A</span>')
+    assert "{" not in panel and "'" not in panel
+    assert 'data-control="b"' in panel
+
+
+def test_a_prose_number_may_sit_in_a_heading_a_list_a_link_and_a_table():
+    html = convert_body(  # with the toc extension, as a site page is
+        "```python live\nx = slider('x', 'x', 0, 9, 1, default=3)\n```\n\n"
+        "## With x = {=x}\n\n- item {=x}\n- [link {=x}](https://a.example)\n\n"
+        "| a | b |\n|---|---|\n| {=x} | 2 |\n", 1)["html"]
+    assert html.count('data-for="nn-cell-1"') == 4 and "\x1a" not in html
+    assert '<h2 id="with-x-3">With x = <span class="nn-prose-number" data-for="nn-cell-1" ' \
+           'data-slot="p0"' in html
+
+
 def test_an_error_in_a_cell_points_at_its_line_in_the_file():
     text = "Intro.\n\n```python live\n\nx = 1\ny = x / 0\n```\n"
     with pytest.raises(SourceError) as info:
         convert(text, first_line=5)  # the fence is on line 7 of the file
     assert info.value.line == 10
     assert "ZeroDivisionError: division by zero" in info.value.message
+
+
+def test_code_that_does_not_parse_is_not_said_to_have_raised():
+    with pytest.raises(SourceError, match=r"the code is not valid Python: SyntaxError: '\(' was "
+                       "never closed") as info:
+        convert("```python live\nx = 1\ny = (x\nz = 2\n```\n")
+    assert info.value.line == 3
 
 
 def test_a_later_line_keeps_its_number_after_a_cell():
@@ -87,6 +113,10 @@ def test_prose_mistakes_point_at_their_line():
         ("```python live\nx = 1\n```\n\nok\n{=y}\n", 6, "no variable 'y' after the live cell "
          "at line 1"),
         ("```python live\nx = 's'\n```\n\n{=x}\n{=x:.2f}\n", 6, "Unknown format code"),
+        ("```python live\nloss = 1\n```\n\n{=los}\n", 5, r"\(did you mean \{=loss\}\?\)$"),
+        ("```python live\na = 1\n```\n{=b}\n\n```python live\nfor b in [2]: pass\n```\n", 4,
+         "no variable 'b' after the live cell at line 1; the live cell at line 6 sets it: "
+         "put the number after that cell$"),
     ]:
         with pytest.raises(SourceError, match=message) as info:
             convert(text)
@@ -103,6 +133,16 @@ def test_fence_mistakes_point_at_the_fence():
         with pytest.raises(SourceError, match=message) as info:
             convert("\n" + text, first_line=4)
         assert info.value.line == 5
+
+
+def test_an_import_the_pages_python_lacks_is_an_error_at_its_line():
+    # yaml is there at build time (the build uses it) but not in the page
+    with pytest.raises(SourceError, match="imports 'yaml', which the page's Python does not "
+                       "have") as info:
+        convert("```python live\nimport math\nimport numpy.linalg as la\n"
+                "from yaml import safe_load\n```\n", first_line=3)
+    assert info.value.line == 6
+    convert("```python live\nimport json, numpy as np\nfrom nnpress.plot import Plot\n```\n")
 
 
 def test_a_cell_that_hangs_stops_at_the_time_limit_at_its_line():

@@ -85,8 +85,14 @@ def slider(name: str, label: str, lo: float, hi: float, step: float | None = Non
     lo, hi = float(lo), float(hi)
     if not lo < hi:
         raise ValueError(f"slider {name!r}: min {lo:g} must be below max {hi:g}")
-    step = float(step) if step else (hi - lo) / 100
+    if step is not None and not float(step) > 0:
+        raise ValueError(f"slider {name!r}: step {float(step):g} must be above 0 "
+                         "(or leave it out: a hundredth of the range)")
+    step = float(step) if step is not None else (hi - lo) / 100
     start = lo if default is None else float(default)
+    if not lo <= start <= hi:
+        raise ValueError(f"slider {name!r}: default {start:g} is outside min {lo:g} to "
+                         f"max {hi:g}")
     value = min(max(float(run.values.get(name, start)), lo), hi)
     if whole:  # whole-number bounds and step: the value is an int (an index, a count)
         value = float(round(value))

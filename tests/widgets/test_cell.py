@@ -105,11 +105,18 @@ def test_bad_declarations_are_errors_at_their_line():
     assert make('a = slider("a", "A", 0, 1)\nb = slider("a", "B", 0, 1)').last.line == 2
     assert "reserved" in make('slider("live", "x", 0, 1)').last.message
     assert "below max" in make('slider("a", "A", 1, 1)').last.message
+    # An author's slip is named, not clamped or guessed away.
+    assert make('slider("a", "A", 0.1, 1.0, 0.1, default=5)').last.message == (
+        "ValueError: slider 'a': default 5 is outside min 0.1 to max 1")
+    for step in ("0", "-0.1"):
+        assert "must be above 0" in make(f'slider("a", "A", 0, 1, {step})').last.message
+    assert make('slider("a", "A", 0, 1, default=1)').last.controls[0].value == 1
 
 
 def test_prerender_reports_the_failing_cell_and_missing_names():
     assert cell.prerender(["x = 1", "y = x +\n"], [], "nn-cell-2")["cell"] == 1
-    assert cell.prerender(["x = 1"], ["nope"], "nn-cell-1") == {"missing": ["nope"]}
+    assert cell.prerender(["x = 1"], ["nope"], "nn-cell-1") == {"missing": ["nope"], "close": []}
+    assert cell.prerender(["loss = 1"], ["los"], "nn-cell-1")["close"] == ["loss"]
     assert cell.prerender(["x = 's'"], ["x:.2f"], "nn-cell-1")["index"] == 0
     done = cell.prerender(["x = 2.5"], ["x:.1f", "x"], "nn-cell-1")
     assert done["prose"] == ["2.5", "2.5"] and 'id="nn-cell-1"' in done["html"]

@@ -21,6 +21,7 @@ value can be dragged to move that slider.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
@@ -102,10 +103,10 @@ class Cell(Widget):
         """Only the result sits in the figure; prose numbers live in the text."""
         return {k: v for k, v in super().rendered_slots().items() if k == "result"}
 
-    def arrange(self, controls: str, slots: dict[str, str]) -> str:
+    def arrange(self, controls: dict[str, str], slots: dict[str, str]) -> str:
         code = "" if self.params.hide_code else (
             f'<div class="nn-cell-code">{highlighted(self.params.code)}</div>')
-        panel = f'<div class="nn-controls">{controls}</div>' if self.last.controls else ""
+        panel = f'<div class="nn-controls">{"".join(controls.values())}</div>' if controls else ""
         return code + panel + slots["result"]
 
     def announce(self) -> str:
@@ -149,7 +150,8 @@ def prerender(codes: list[str], prose: list[str], widget_id: str,
             return {"error": cell.last.message, "line": cell.last.line, "cell": index}
     missing = [s.partition(":")[0] for s in prose if s.partition(":")[0] not in PAGE]
     if missing:
-        return {"missing": missing}
+        names = [n for n in PAGE if not n.startswith("_")]
+        return {"missing": missing, "close": difflib.get_close_matches(missing[0], names, 1)}
     values = []
     for index, spec in enumerate(prose):
         try:

@@ -27,7 +27,9 @@ was, so later error messages still count lines right.
 
 from __future__ import annotations
 
+import ast
 import re
+import sys
 from dataclasses import dataclass, field
 from html import escape
 
@@ -35,6 +37,7 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from .. import site_widgets
 from ..errors import SourceError
 from ..snippet_runner import SnippetFailure, SnippetLimits, call_isolated, timeout_option
 from . import fences
@@ -48,6 +51,10 @@ PROSE = re.compile(r"(?P<code>(?P<ticks>`+).+?(?P=ticks)"
 OPTIONS = "hide-code, timeout=N"
 PRERENDER = "nnpress.widgets.cell:prerender"
 MESSAGE_LIMIT = 120  # characters of the exception quoted in a build error
+# What the page's Python can import besides the standard library (client/worker.js loads
+# numpy and the wheel): a cell importing anything else would build here, then fail in
+# every reader's page.
+PAGE_PACKAGES = frozenset({"numpy", "nnpress", site_widgets.PACKAGE})
 
 
 @dataclass
@@ -75,7 +82,7 @@ class LiveCellPreprocessor(Preprocessor):
         out = list(lines)
         for k, cell in enumerate(cells):
             widget_id = figure_id("cell", f"cell{k}")
-            value = self.prerender(cells[: k + 1], widget_id, offset)
+            value = self.prerender(cells[: k + 1], widget_id, offset, cells[k + 1 :])
             html = value["html"]
             # Same number of lines as the fence, so later line numbers stay right.
             block = ["", self.md.htmlStash.store(html), ""]
@@ -124,6 +131,7 @@ class LiveCellPreprocessor(Preprocessor):
         if not code:
             raise SourceError(start, "live cell is empty: write the Python it runs")
         cell = LiveCell(i, close, code, start + first)
+        check_imports(cell)
         for word in options.split():
             key, _, value = word.partition("=")
             if word == "hide-code":
@@ -135,8 +143,10 @@ class LiveCellPreprocessor(Preprocessor):
                                   f"unknown option '{word}' after `live` (known: {OPTIONS})")
         return cell
 
-    def prerender(self, cells: list[LiveCell], widget_id: str, offset: int) -> dict:
-        """Run the page's cells up to the last of `cells`, isolated; its HTML and prose."""
+    def prerender(self, cells: list[LiveCell], widget_id: str, offset: int,
+                  later: list[LiveCell] = ()) -> dict:
+        """Run the page's cells up to the last of `cells`, isolated; its HTML and prose.
+        (`later`, the cells below, only to say where a name the prose lacks is set.)"""
         cell = cells[-1]
         fence_line = offset + cell.start
         specs = [m["name"] + (f":{m['format']}" if m["format"] else "") for _, m in cell.prose]
@@ -156,17 +166,63 @@ class LiveCellPreprocessor(Preprocessor):
             message = value["error"]
             if len(message) > MESSAGE_LIMIT:
                 message = message[: MESSAGE_LIMIT - 3] + "..."
-            raise SourceError(line, f"live cell: the code raised {message}")
+            unparsed = message.startswith(("SyntaxError", "IndentationError", "TabError"))
+            verb = "is not valid Python:" if unparsed else "raised"
+            raise SourceError(line, f"live cell: the code {verb} {message}")
         if "missing" in value:
             name = value["missing"][0]
             index = next(i for i, m in cell.prose if m["name"] == name)
+            close = value.get("close")
+            hint = f" (did you mean {{={close[0]}}}?)" if close else ""
+            below = next((c for c in later if name in assigned_names(c.code)), None)
+            if below:
+                hint = (f"; the live cell at line {offset + below.start} sets it: put the "
+                        "number after that cell")
             raise SourceError(offset + index, f"{{={name}}}: no variable '{name}' after the live "
-                              f"cell at line {fence_line}")
+                              f"cell at line {fence_line}{hint}")
         if "format" in value:
             index, match = cell.prose[value["index"]]
             raise SourceError(offset + index, f"{match[0]}: {value['format']}")
         return value
 
+
+def assigned_names(code: str) -> set[str]:
+    """The names a cell's code binds (assignments, imports, defs), read without running it."""
+    try:
+        tree = ast.parse(code)
+    except (SyntaxError, ValueError):
+        return set()
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).partition(".")[0] for a in node.names)
+    return names
+
+
+def check_imports(cell: LiveCell) -> None:
+    """An import the page's Python cannot do is an error at its line (a syntax error is
+    left for the run, which reports it the usual way)."""
+    try:
+        tree = ast.parse(cell.code)
+    except (SyntaxError, ValueError):
+        return
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            top = name.partition(".")[0]
+            if top not in sys.stdlib_module_names and top not in PAGE_PACKAGES:
+                raise SourceError(cell.code_line + node.lineno,
+                                  f"live cell: imports '{top}', which the page's Python does "
+                                  "not have (it has the standard library and numpy)")
 
 
 class LiveCellExtension(Extension):

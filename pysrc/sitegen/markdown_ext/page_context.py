@@ -62,7 +62,10 @@ class FigureNumbers(Postprocessor):
             return figure
 
         text = FIGURE_ID_PATTERN.sub(number, text)
-        return FIGURE_REF_PATTERN.sub(lambda m: tagged[m[1]], text)
+        # A part of the page alone (the toc extension renders each heading's inner HTML
+        # through the postprocessors) may hold a reference without its figure: keep it;
+        # the page's own run fills it in.
+        return FIGURE_REF_PATTERN.sub(lambda m: tagged.get(m[1], m[0]), text)
 
 
 def figure_id(name: str, tag: str = "") -> str:
