@@ -31,6 +31,7 @@ WHITELIST = {
     "Python",  # a name
     "P",  # P(female): probability notation
     "softmax",  # the function's name in a formula: softmax(2, 4) = (...)
+    "tanh", "ReLU",  # activation functions, named so in Japanese texts too
     "dL", "dw", "db",  # ∂L/∂w₁: notation
     "y_pred", "pred", "true",  # y_pred, y_true: variable names (y<sub>pred</sub>)
     "KeyError",  # Python's own words in a traceback the snippet raised
