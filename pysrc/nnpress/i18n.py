@@ -61,6 +61,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "nnpress で作成。図はブラウザで動く Python が計算しています。",
         "Contents": "目次",
         "{n} min read": "{n} 分で読めます",
+        "Available offline.": "オフラインでも読めます。",
+        "You are offline: reading the saved copy of this site.":
+            "オフラインです。保存したこのサイトを表示しています。",
+        "Saving this site for offline reading…": "オフラインで読めるようにこのサイトを保存中…",
+        "You are offline, and this site is not saved for offline reading yet.":
+            "オフラインです。このサイトはまだオフライン用に保存されていません。",
+        "A new version of this site is ready: it loads with the next page you open.":
+            "このサイトの新しい版が届きました。次に開くページから切り替わります。",
         "Link to this figure": "この図へのリンク",
         "Link copied": "リンクをコピーしました",
         "Table {n}": "表 {n}",
@@ -366,6 +374,14 @@ PAGE_MESSAGES = (
     "Link to this figure", "Link copied", "Restored this figure from the link.",
     "Some values in the link were out of date and were left as they are.",
 )
+# The words of the footer's line on offline reading (offline.js): every page has that line,
+# figures or not, so they come on the footer as an attribute, not in the JSON block.
+OFFLINE_MESSAGES = (
+    "Available offline.", "You are offline: reading the saved copy of this site.",
+    "Saving this site for offline reading…",
+    "You are offline, and this site is not saved for offline reading yet.",
+    "A new version of this site is ready: it loads with the next page you open.",
+)
 
 _lang = ["en"]
 SITE: dict[str, dict[str, str]] = {}  # what extend() added: the page hands it to the browser
@@ -410,6 +426,12 @@ def page_messages(lang: str) -> dict[str, str]:
     table = CATALOGUE.get(base(lang), {})
     words = {key: table[key] for key in PAGE_MESSAGES if key in table}
     return {**words, **SITE.get(base(lang), {})}
+
+
+def offline_messages(lang: str) -> dict[str, str]:
+    """The offline line's words in `lang` (none for English: they are the keys)."""
+    table = {**CATALOGUE.get(base(lang), {}), **SITE.get(base(lang), {})}
+    return {key: table[key] for key in OFFLINE_MESSAGES if key in table}
 
 
 def site_messages(lang: str) -> dict[str, str]:
