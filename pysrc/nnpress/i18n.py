@@ -13,11 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# A font stack that finds the reader's CJK font (named in SVG text too, since an
-# SVG made into an image outside the page has no page CSS to inherit).
-CJK_FONTS = ('"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Yu Gothic", '
-             'Meiryo, "Noto Sans CJK JP", "Noto Sans JP", sans-serif')
-
 CATALOGUE: dict[str, dict[str, str]] = {
     "ja": {
         # site chrome

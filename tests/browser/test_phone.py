@@ -159,6 +159,6 @@ def test_a_bar_that_grows_keeps_the_end_of_the_page_in_view(page, example_site_u
       const bar = document.getElementById('nn-runtime');
       const lines = [...document.querySelectorAll('main :is(p, li), .site-footer p')]
         .filter((e) => e.getClientRects().length);
-      return bar.offsetHeight > 50
-        && lines[lines.length - 1].getBoundingClientRect().bottom <= bar.getBoundingClientRect().top;
+      const last = lines[lines.length - 1].getBoundingClientRect();
+      return bar.offsetHeight > 50 && last.bottom <= bar.getBoundingClientRect().top;
     }""")
