@@ -19,6 +19,8 @@
   }
   nnpress.say = say;
 
+  // Buttons that pick one value among several (a table's rows): pressed is the one chosen.
+  const CHOICES = "button[data-control][data-value][aria-pressed]";
   const TICK = "__tick__"; // the control name of an animation frame (nnpress/widget.py)
   const figures = new Map(); // element id -> Figure, for the page on screen
 
@@ -104,15 +106,21 @@
         .find((el) => el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null);
     }
 
-    // What the reader has set (the code typed, a choice made), as events.
+    // What the reader has set (the code typed, a choice made), as events: the fields'
+    // values, then each choice button pressed (a table's row: data-value, aria-pressed).
     controlState() {
       const fields = this.root.querySelectorAll(
         "textarea[data-control], input[data-control], select[data-control]");
-      return [...fields].filter((el) => !this.pending.has(el.dataset.control)).map((el) => ({
+      const state = [...fields].map((el) => ({
         control: el.dataset.control,
         value: el.type === "checkbox" ? el.checked
           : (el.type === "range" || el.type === "number") ? Number(el.value) : el.value,
       }));
+      for (const el of this.root.querySelectorAll(`${CHOICES}[aria-pressed="true"]`)) {
+        const control = el.dataset.control;
+        if (!state.some((s) => s.control === control)) state.push({ control, value: el.dataset.value });
+      }
+      return state.filter(({ control }) => !this.pending.has(control));
     }
 
     // Running in the sandbox: after a moment offer Stop; past the time limit, stop.
@@ -345,13 +353,18 @@
   // State links: #<figure id>?<control>=<value>&... puts what a figure shows in the
   // address. A "link to this" button copies one; opening one scrolls to the figure
   // and, once Python is ready, sets its controls as the reader would have.
+  // Sliders, number fields, selects and checkboxes, and the choice buttons (CHOICES):
+  // not the code typed, which is the author's to share.
   const FIELDS = "input[data-control], select[data-control]";
+  const field = (figure, name) => figure.root.querySelector(
+    `input[data-control="${CSS.escape(name)}"], select[data-control="${CSS.escape(name)}"]`);
+  const choices = (figure, name) => [
+    ...figure.root.querySelectorAll(`button[data-control="${CSS.escape(name)}"][data-value][aria-pressed]`)];
 
   function stateLink(figure) {
     const query = new URLSearchParams();
     for (const { control, value } of figure.controlState()) {
-      const field = figure.root.querySelector(`input[data-control="${CSS.escape(control)}"], select[data-control="${CSS.escape(control)}"]`);
-      if (field) {
+      if (field(figure, control) || choices(figure, control).length) {
         query.set(control, String(value));
       }
     }
@@ -361,7 +374,8 @@
   }
 
   function addLinkButton(figure) {
-    if (figure.root.querySelector(".nn-state-link") || !figure.root.querySelector(FIELDS)) return;
+    if (figure.root.querySelector(".nn-state-link")
+      || !figure.root.querySelector(`${FIELDS}, ${CHOICES}`)) return;
     const button = Object.assign(document.createElement("button"), {
       type: "button", className: "nn-state-link", textContent: say("Link to this figure"),
     });
@@ -409,8 +423,14 @@
     const { figure, query } = linked;
     let skipped = 0;
     for (const [name, raw] of query) {
-      const el = figure.root.querySelector(`input[data-control="${CSS.escape(name)}"], select[data-control="${CSS.escape(name)}"]`);
-      if (!el || el.disabled) { skipped += 1; continue; }
+      const el = field(figure, name);
+      if (!el) { // a choice button: press the one with that value, as the reader would
+        const choice = choices(figure, name).find((b) => b.dataset.value === raw);
+        if (choice && !choice.disabled) figure.onClick(choice);
+        else skipped += 1;
+        continue;
+      }
+      if (el.disabled) { skipped += 1; continue; }
       if (el.type === "checkbox") {
         if (raw !== "true" && raw !== "false") { skipped += 1; continue; }
         el.checked = raw === "true";

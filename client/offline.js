@@ -13,21 +13,30 @@
   const served = location.protocol === "http:" || location.protocol === "https:";
   const root = new URL("../../", script.src || location.href); // static/nnpress/ -> site root
 
-  function say() {
+  // The line's words in the page's language: the footer carries them (data-words, from
+  // nnpress/i18n.py OFFLINE_MESSAGES), on every page, figures or not.
+  function say(key) {
+    try {
+      const words = document.querySelector("footer.site-footer")?.dataset.words;
+      return JSON.parse(words || "{}")[key] || key;
+    } catch (error) { return key; }
+  }
+
+  function show() {
     const line = document.getElementById("nn-offline");
     if (!line) return;
     let text = "";
     let kind = "";
     if (state.waiting) {
-      [text, kind] = ["A new version of this site is ready: it loads with the next page you open.", "update"];
+      [text, kind] = [say("A new version of this site is ready: it loads with the next page you open."), "update"];
     } else if (state.saved) {
-      [text, kind] = navigator.onLine
-        ? ["Available offline.", "saved"]
-        : ["You are offline: reading the saved copy of this site.", "saved"];
+      [text, kind] = [say(navigator.onLine
+        ? "Available offline."
+        : "You are offline: reading the saved copy of this site."), "saved"];
     } else if (state.saving) {
-      [text, kind] = ["Saving this site for offline reading…", "saving"];
+      [text, kind] = [say("Saving this site for offline reading…"), "saving"];
     } else if (!navigator.onLine) {
-      [text, kind] = ["You are offline, and this site is not saved for offline reading yet.", "offline"];
+      [text, kind] = [say("You are offline, and this site is not saved for offline reading yet."), "offline"];
     }
     line.textContent = text;
     line.dataset.state = kind;
@@ -35,11 +44,11 @@
 
   async function register() {
     const wb = new window.workbox.Workbox(new URL("sw.js", root).href, { scope: root.pathname });
-    wb.addEventListener("installing", () => { state.saving = true; say(); });
+    wb.addEventListener("installing", () => { state.saving = true; show(); });
     wb.addEventListener("activated", (event) => {
-      if (!event.isUpdate) { state.saved = true; state.saving = false; say(); }
+      if (!event.isUpdate) { state.saved = true; state.saving = false; show(); }
     });
-    wb.addEventListener("waiting", () => { state.waiting = true; say(); });
+    wb.addEventListener("waiting", () => { state.waiting = true; show(); });
     // The reader follows a link while a new deploy waits: start it, then load the
     // page from it in full, so old and new files never meet in one page.
     document.addEventListener("turbo:before-visit", (event) => {
@@ -55,11 +64,11 @@
     nnpress.offline.workbox = wb;
     const registration = await wb.register();
     if (registration?.active && !registration.installing) state.saved = true;
-    say();
+    show();
   }
 
-  for (const type of ["online", "offline"]) window.addEventListener(type, say);
-  document.addEventListener("turbo:load", say);
+  for (const type of ["online", "offline"]) window.addEventListener(type, show);
+  document.addEventListener("turbo:load", show);
   const preview = document.querySelector('meta[name="nnpress-preview"]'); // `make serve`
   if (!served || preview || !("serviceWorker" in navigator) || !window.workbox) return;
   if (navigator.serviceWorker.controller) state.saved = true; // this page came from the saved copy

@@ -25,9 +25,24 @@
     return box && { box, bar: box.querySelector("progress"), text: box.querySelector(".nn-runtime-text") };
   }
 
+  // On a phone the box is a bar along the bottom (site.css), and the page keeps room
+  // at its foot for it: as tall as the bar is, however many lines its message takes.
+  let measured = null;
+  function keepRoom(box) {
+    if (measured === box || !window.ResizeObserver) return;
+    measured = box;
+    new ResizeObserver(() => {
+      const root = document.documentElement;
+      const atEnd = scrollY + innerHeight >= root.scrollHeight - 2;
+      root.style.setProperty("--nn-runtime-room", `${box.offsetHeight}px`);
+      if (atEnd && box.offsetHeight) scrollTo(scrollX, root.scrollHeight); // still the end
+    }).observe(box);
+  }
+
   function show(message, value, kind = "") {
     const status = statusBox();
     if (!status) return;
+    keepRoom(status.box);
     status.box.hidden = false;
     status.box.classList.remove("nn-done", "nn-failed", "nn-note");
     if (kind) status.box.classList.add(kind);

@@ -38,3 +38,15 @@ def test_the_theme_first_then_the_pages_parts_then_shared_rules_before_each_widg
     assert widgets[:len(shared)] == shared  # a widget's own rules may refine shared ones
     assert site_css(STATIC) == "\n".join(
         (STATIC / f).read_text(encoding="utf-8") for f in files)
+
+
+def test_figure_text_finds_a_japanese_font_in_the_page_and_on_the_share_card():
+    """One font list for Japanese (site.css --font-text): the page's figure text uses it,
+    and so does a share card, the one place an SVG is drawn outside the page (its
+    stylesheet is the theme's with var() resolved)."""
+    from sitegen.share_cards import light_stylesheet
+
+    css = site_css(PROJECT / "templates" / "static")
+    assert re.search(r"\.nn-svg text \{ font-family: var\(--font-text\); \}", css)
+    card = re.search(r"\.nn-svg text \{ font-family: ([^}]*)\}", light_stylesheet(css))[1]
+    assert "Hiragino Sans" in card and "Noto Sans CJK JP" in card and "Yu Gothic" in card

@@ -13,11 +13,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-# A font stack that finds the reader's CJK font (named in SVG text too, since an
-# SVG made into an image outside the page has no page CSS to inherit).
-CJK_FONTS = ('"Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Yu Gothic", '
-             'Meiryo, "Noto Sans CJK JP", "Noto Sans JP", sans-serif')
-
 CATALOGUE: dict[str, dict[str, str]] = {
     "ja": {
         # site chrome
@@ -61,6 +56,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
             "nnpress で作成。図はブラウザで動く Python が計算しています。",
         "Contents": "目次",
         "{n} min read": "{n} 分で読めます",
+        "Available offline.": "オフラインでも読めます。",
+        "You are offline: reading the saved copy of this site.":
+            "オフラインです。保存したこのサイトを表示しています。",
+        "Saving this site for offline reading…": "オフラインで読めるようにこのサイトを保存中…",
+        "You are offline, and this site is not saved for offline reading yet.":
+            "オフラインです。このサイトはまだオフライン用に保存されていません。",
+        "A new version of this site is ready: it loads with the next page you open.":
+            "このサイトの新しい版が届きました。次に開くページから切り替わります。",
         "Link to this figure": "この図へのリンク",
         "Link copied": "リンクをコピーしました",
         "Table {n}": "表 {n}",
@@ -211,6 +214,52 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "your person ({w}, {h}) {own}":
             "エポック {epoch} / {epochs}、損失 {loss}。P(女性)：エミリー {emily}、"
             "フランク {frank}、あなたが決めた人（{w}, {h}）{own}",
+        # playground
+        "Data": "データ",
+        "Circle": "円",
+        "Exclusive or": "排他的論理和",
+        "Two Gaussians": "2 つのガウス分布",
+        "Spiral": "らせん",
+        "Activation": "活性化関数",
+        "Learning rate": "学習率",
+        "Noise": "ノイズ",
+        "Layers": "層",
+        "Units": "ユニット",
+        "Hidden layers": "隠れ層の数",
+        "Units per hidden layer": "隠れ層 1 つあたりのユニット数",
+        "{n} hidden layers": "隠れ層 {n} 層",
+        "{n} hidden layer of {units} unit": "隠れ層 {n} 層（各 {units} ユニット）",
+        "{n} hidden layer of {units} units": "隠れ層 {n} 層（各 {units} ユニット）",
+        "{n} hidden layers of {units} unit": "隠れ層 {n} 層（各 {units} ユニット）",
+        "{n} hidden layers of {units} units": "隠れ層 {n} 層（各 {units} ユニット）",
+        "Epoch {epoch} \u00b7 train loss {train} \u00b7 test loss {test}":
+            "エポック {epoch} \u00b7 訓練損失 {train} \u00b7 テスト損失 {test}",
+        "Epoch {epoch}: train loss {train}, test loss {test}":
+            "エポック {epoch}：訓練損失 {train}、テスト損失 {test}",
+        "{name} data, noise {noise}: {train} training points (filled) and {test} test "
+        "points (outlined); orange is class 0, blue class 1":
+            "{name}のデータ、ノイズ {noise}：訓練用の点 {train} 個（塗りつぶし）と"
+            "テスト用の点 {test} 個（輪郭のみ）。オレンジはクラス 0、青はクラス 1",
+        "The network's prediction over the plane after epoch {epoch}: blue where it "
+        "says class 1, orange class 0; {right} of test points on the right side":
+            "エポック {epoch} の後のネットワークの予測を平面全体に塗ったもの："
+            "青はクラス 1、オレンジはクラス 0 と答える所。テスト用の点の {right} が正しい側にある",
+        "A {shape} network; line thickness shows each weight's size, colour its "
+        "sign; each unit shows its output over the plane":
+            "{shape} のネットワーク。線の太さは各重みの大きさを、色はその符号を表す。"
+            "各ユニットには平面上でのその出力を描いている",
+        "hidden {n}": "隠れ層 {n}",
+        "output": "出力",
+        "Loss over {n} epochs: train {train}, test {test}":
+            "{n} エポックでの損失：訓練 {train}、テスト {test}",
+        "The network learns to tell the inner disc from the outer ring.":
+            "ネットワークは内側の円盤と外側の輪を見分けることを学びます。",
+        "The network learns exclusive or: one class where x₁ and x₂ share a sign.":
+            "ネットワークは排他的論理和を学びます。x₁ と x₂ の符号が同じ所が一方のクラスです。",
+        "The network learns to tell two clouds of points apart.":
+            "ネットワークは 2 つの点の群れを見分けることを学びます。",
+        "The network learns to tell two interleaved spirals apart.":
+            "ネットワークは互いに絡み合った 2 本のらせんを見分けることを学びます。",
         # backprop
         "gradient of": "勾配を求めるパラメータ",
         "SGD step": "SGD を 1 ステップ",
@@ -320,6 +369,14 @@ PAGE_MESSAGES = (
     "Link to this figure", "Link copied", "Restored this figure from the link.",
     "Some values in the link were out of date and were left as they are.",
 )
+# The words of the footer's line on offline reading (offline.js): every page has that line,
+# figures or not, so they come on the footer as an attribute, not in the JSON block.
+OFFLINE_MESSAGES = (
+    "Available offline.", "You are offline: reading the saved copy of this site.",
+    "Saving this site for offline reading…",
+    "You are offline, and this site is not saved for offline reading yet.",
+    "A new version of this site is ready: it loads with the next page you open.",
+)
 
 _lang = ["en"]
 SITE: dict[str, dict[str, str]] = {}  # what extend() added: the page hands it to the browser
@@ -364,6 +421,12 @@ def page_messages(lang: str) -> dict[str, str]:
     table = CATALOGUE.get(base(lang), {})
     words = {key: table[key] for key in PAGE_MESSAGES if key in table}
     return {**words, **SITE.get(base(lang), {})}
+
+
+def offline_messages(lang: str) -> dict[str, str]:
+    """The offline line's words in `lang` (none for English: they are the keys)."""
+    table = {**CATALOGUE.get(base(lang), {}), **SITE.get(base(lang), {})}
+    return {key: table[key] for key in OFFLINE_MESSAGES if key in table}
 
 
 def site_messages(lang: str) -> dict[str, str]:

@@ -56,7 +56,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 def _new_environment(templates_dir: Path) -> jinja2.Environment:
-    from nnpress.i18n import page_messages, site_messages, t
+    from nnpress.i18n import offline_messages, page_messages, site_messages, t
 
     from .reading import reading_minutes, sections
 
@@ -75,6 +75,7 @@ def _new_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["ui"] = lambda text, lang="en", **values: t(text, lang, **values)
     env.globals["page_messages"] = page_messages
     env.globals["site_messages"] = site_messages
+    env.globals["offline_messages"] = offline_messages
     env.filters["sections"] = sections  # a long post's contents (reading.py)
     env.filters["reading_minutes"] = reading_minutes
     env.globals["csp"] = CONTENT_SECURITY_POLICY

@@ -64,6 +64,25 @@ def test_after_one_visit_every_post_works_offline(reader, test_site_url):
     assert page.locator("h1").text_content() == "You are offline"
 
 
+def test_a_japanese_page_says_it_in_japanese(reader, example_site_url):
+    """The footer's line speaks the page's language, and follows the reader to an
+    English page (the line stays across Turbo's page swaps)."""
+    context, page = reader
+    page.goto(example_site_url + "posts/titanic-ja/")
+    ready(page)
+    page.wait_for_function(SAVED, timeout=BOOT_TIMEOUT_MS)
+    assert page.locator("#nn-offline").text_content() == "オフラインでも読めます。"
+
+    context.set_offline(True)
+    page.reload()
+    ready(page)
+    assert page.locator("#nn-offline").text_content() == (
+        "オフラインです。保存したこのサイトを表示しています。")
+    page.locator("a.site-title").click()  # the index is in English
+    page.wait_for_url(example_site_url)
+    wait_for_text(page, "#nn-offline", "You are offline: reading the saved copy of this site.")
+
+
 def test_following_a_link_keeps_the_running_python(reader, test_site_url):
     _, page = reader
     page.goto(test_site_url + "posts/regression/")

@@ -94,14 +94,71 @@ def test_the_house_table_shows_the_squared_difference(page, watched, example_sit
         assert right["x"] + right["width"] <= box["x"] + box["width"] + 0.5
 
 
-def test_the_loading_bar_sits_below_the_text(page, watched, example_site_url):
-    page.set_viewport_size({"width": PHONE, "height": 800})
-    page.goto(example_site_url + "posts/titanic/")
+# The last line of text a reader can reach (the footer's, when the offline line is empty)
+# and the bar's top, scrolled to the very end of the page.
+LAST_LINE_AND_BAR = """() => {
+  window.scrollTo(0, document.documentElement.scrollHeight);
+  const lines = [...document.querySelectorAll('main :is(p, li), .site-footer p')]
+    .filter((e) => e.getClientRects().length);
+  const last = lines[lines.length - 1].getBoundingClientRect();
+  const bar = document.getElementById('nn-runtime').getBoundingClientRect();
+  return {last: last.bottom, bar: bar.top, height: bar.height, x: bar.x, width: bar.width,
+          text: lines[lines.length - 1].textContent};
+}"""
+
+
+def runtime_never_arrives(page) -> None:
+    """Python's download hangs: the bar stays, saying "Loading Python…"."""
+    page.route("**/static/pyodide-*/**", lambda route: None)
+
+
+def runtime_fails(page) -> None:
+    """Python's download fails: the bar says why, over two or three lines."""
+    page.route("**/static/pyodide-*/**", lambda route: route.abort())
+
+
+@pytest.mark.parametrize("path", ["posts/titanic/", "posts/titanic-ja/"])
+@pytest.mark.parametrize("runtime", [runtime_never_arrives, runtime_fails])
+def test_the_loading_bar_covers_no_text_at_the_end(page, example_site_url, path, runtime):
+    """At 390 x 844, scrolled to the end, the last line of text is above the bar, while
+    Python loads and when the bar's message wraps (Python could not start: why)."""
+    page.set_viewport_size({"width": PHONE, "height": 844})
+    runtime(page)
+    page.goto(example_site_url + path)
     box = page.locator("#nn-runtime")
     box.wait_for(state="visible")
-    bar = box.bounding_box()
-    assert bar["height"] <= 40 and bar["x"] == 0 and bar["width"] == PHONE
-    # scrolled to the end, the last of the text is above the bar
-    page.evaluate("() => window.scrollTo(0, document.body.scrollHeight)")
-    footer = page.locator(".site-footer p").first.bounding_box()
-    assert footer["y"] + footer["height"] <= page.locator("#nn-runtime").bounding_box()["y"]
+    if runtime is runtime_fails:
+        page.wait_for_function(
+            "() => document.getElementById('nn-runtime').classList.contains('nn-failed')",
+            timeout=30_000)
+    # the page's room follows the bar's height (a ResizeObserver): give it a frame
+    page.wait_for_function("""() => {
+      const room = getComputedStyle(document.documentElement).getPropertyValue('--nn-runtime-room');
+      return parseFloat(room) === document.getElementById('nn-runtime').offsetHeight;
+    }""")
+    seen = page.evaluate(LAST_LINE_AND_BAR)
+    assert seen["x"] == 0 and seen["width"] == PHONE
+    if runtime is runtime_never_arrives:
+        assert seen["height"] <= 40, "one slim line while Python loads"
+    else:
+        assert seen["height"] > 50, "the reason takes more than one line"
+    assert seen["last"] <= seen["bar"], seen
+
+
+def test_a_bar_that_grows_keeps_the_end_of_the_page_in_view(page, example_site_url):
+    """A reader at the end as the bar's message grows to three lines stays at the end."""
+    page.set_viewport_size({"width": PHONE, "height": 844})
+    runtime_never_arrives(page)
+    page.goto(example_site_url + "posts/titanic/")
+    page.locator("#nn-runtime").wait_for(state="visible")
+    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    page.locator("#nn-runtime .nn-runtime-text").evaluate(
+        "(el) => { el.textContent = 'Python could not start: it has stopped responding (a slow "
+        "connection or too little memory?). The figures show their first state.'; }")
+    page.wait_for_function("""() => {
+      const bar = document.getElementById('nn-runtime');
+      const lines = [...document.querySelectorAll('main :is(p, li), .site-footer p')]
+        .filter((e) => e.getClientRects().length);
+      const last = lines[lines.length - 1].getBoundingClientRect();
+      return bar.offsetHeight > 50 && last.bottom <= bar.getBoundingClientRect().top;
+    }""")

@@ -41,6 +41,14 @@ CASES: dict[str, list[tuple[dict, list[tuple[str, object]]]]] = {
         ({}, [("add_feature", None), ("add_class", None), ("remove_feature", None),
               ("remove_feature", None)]),
     ],
+    "playground": [
+        ({}, [("step", None), ("play", None), ("__tick__", None), ("play", None),
+              ("dataset", "xor"), ("noise", 0.2), ("activation", "relu"),
+              ("learning_rate", "0.03"), ("layers_down", None), ("layers_down", None),
+              ("layers_up", None), ("units_down", None), ("units_down", None),
+              ("units_down", None), ("units_up", None), ("reset", None)]),
+        ({"dataset": "spiral", "layers": 0, "points": 60}, [("dataset", "gauss"), ("step", None)]),
+    ],
     "feedforward": [({}, [("x1", 1), ("h1.w1", -2)]), ({"shape": "neuron"}, [("y.b", 1)])],
     # Snippets whose own output has no words: only the figure's words are left to judge
     # (and the exception's name, which is Python's).

@@ -31,6 +31,7 @@ WHITELIST = {
     "Python",  # a name
     "P",  # P(female): probability notation
     "softmax",  # the function's name in a formula: softmax(2, 4) = (...)
+    "tanh", "ReLU",  # activation functions, named so in Japanese texts too
     "dL", "dw", "db",  # ∂L/∂w₁: notation
     "y_pred", "pred", "true",  # y_pred, y_true: variable names (y<sub>pred</sub>)
     "KeyError",  # Python's own words in a traceback the snippet raised
@@ -197,11 +198,19 @@ def said(source: str) -> list[str]:
 def test_every_message_the_page_scripts_say_is_handed_to_the_page_in_japanese():
     """binder.js, page.js and the code editor look their words up in the page's JSON block
     (i18n.page_messages): a key missing there is English on a Japanese page."""
-    scripts = sorted((PROJECT / "client").rglob("*.js"))
+    scripts = sorted(p for p in (PROJECT / "client").rglob("*.js") if p.name != "offline.js")
     keys = {k for path in scripts for k in said(path.read_text(encoding="utf-8"))}
     assert {"Stop", "Stopped after {seconds} s.", "Code"} <= keys
     page = i18n.page_messages("ja")
     assert not sorted(k for k in keys if k not in page)
+
+
+def test_every_word_of_the_offline_line_comes_on_a_japanese_page():
+    """offline.js looks its words up on the footer (i18n.offline_messages), on every page."""
+    keys = said((PROJECT / "client" / "offline.js").read_text(encoding="utf-8"))
+    assert "Available offline." in keys and len(keys) == len(i18n.OFFLINE_MESSAGES)
+    assert sorted(keys) == sorted(i18n.offline_messages("ja"))
+    assert i18n.offline_messages("en") == {}
 
 
 def test_a_live_cells_error_is_announced_in_japanese():

@@ -13,6 +13,7 @@ import numpy as np
 from .. import svg
 from ..diagram import dense
 from ..engine import Network
+from ..i18n import t
 from . import _heatmap
 from ._training_chart import curve, nice_ceiling
 
@@ -54,8 +55,8 @@ def unit_values(net: Network, grid: np.ndarray) -> list[list[np.ndarray]]:
     layers = []
     for act, a in zip(net.activations, trace.activations[1:], strict=True):
         # tanh is already in [-1, 1]; sigmoid's (0, 1) is stretched; relu is clipped at 1
-        t = 2.0 * a - 1.0 if act == "sigmoid" else a
-        layers.append([t[:, j] for j in range(t.shape[1])])
+        v = 2.0 * a - 1.0 if act == "sigmoid" else a
+        layers.append([v[:, j] for j in range(v.shape[1])])
     return layers
 
 
@@ -63,7 +64,8 @@ def network_svg(net: Network, input_uris: Sequence[str], thumb_grid: np.ndarray,
                 thumb: int) -> str:
     """The network: edges by weight size and sign, each node a picture of what it computes."""
     sizes = net.sizes
-    names = ["inputs"] + [f"hidden {i}" for i in range(1, len(sizes) - 1)] + ["output"]
+    names = ([t("inputs")] + [t("hidden {n}", n=i) for i in range(1, len(sizes) - 1)]
+             + [t("output")])
     radius = min(15.0, 0.42 * (300 - 34) / max(sizes))  # nodes of a tall layer must not touch
     diagram = dense(sizes, net.weights, layer_names=names, width=360, height=300,
                     radius=round(radius, 1))
@@ -83,8 +85,8 @@ def network_svg(net: Network, input_uris: Sequence[str], thumb_grid: np.ndarray,
         pictures.append(svg.label(x - diagram.radius - 4, y + 4, f"x{SUBSCRIPTS[i]}",
                                   "pg-input", "end"))
     shape = "-".join(str(s) for s in sizes)
-    label = (f"A {shape} network; line thickness shows each weight's size, colour its sign; "
-             "each unit shows its output over the plane")
+    label = t("A {shape} network; line thickness shows each weight's size, colour its "
+              "sign; each unit shows its output over the plane", shape=shape)
     return diagram.svg(label).removesuffix("</svg>") + "".join(pictures) + "</svg>"
 
 
@@ -94,7 +96,8 @@ def loss_figure(train: Sequence[float], test: Sequence[float], peak: float) -> s
     frame = svg.Frame((0, nice_ceiling(max(epochs, 10))), (0, nice_ceiling(peak * 1.2)),
                       width=300, height=110, margin=(8, 10, 24, 38))
     stride = max(1, -(-len(train) // 200))
-    body = [svg.axes(frame, "epoch", "loss", count=3), curve(frame, train, stride),
+    body = [svg.axes(frame, t("epoch"), t("loss"), count=3), curve(frame, train, stride),
             curve(frame, test, stride, "curve pg-test-curve")]
-    label = f"Loss over {epochs} epochs: train {train[-1]:.3f}, test {test[-1]:.3f}"
+    label = t("Loss over {n} epochs: train {train}, test {test}", n=epochs,
+              train=f"{train[-1]:.3f}", test=f"{test[-1]:.3f}")
     return svg.figure(frame, body, label)

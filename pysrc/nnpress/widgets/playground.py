@@ -32,6 +32,13 @@ DATA_CAPTIONS = {
     "spiral": "The network learns to tell two interleaved spirals apart.",
 }
 ACTIVATIONS = ["tanh", "relu", "sigmoid"]
+# "2 hidden layers of 4 units", by (more than one layer, more than one unit):
+SHAPES = {
+    (False, False): "{n} hidden layer of {units} unit",
+    (False, True): "{n} hidden layer of {units} units",
+    (True, False): "{n} hidden layers of {units} unit",
+    (True, True): "{n} hidden layers of {units} units",
+}
 LEARNING_RATES = [0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0]
 MAX_LAYERS, MAX_UNITS = 4, 8
 NOISE_MAX = 0.5
@@ -85,11 +92,11 @@ class Playground(RunLoop, Widget):
         X, y = make_dataset(self.dataset, p.points, self.noise, seed=p.seed)
         half = p.points // 2
         self.train, self.test = (X[:half], y[:half]), (X[half:], y[half:])
-        name = DATASETS[self.dataset]
-        self._points = view.data_figure(
-            self.frame, self.train, self.test,
-            f"{name} data, noise {self.noise:.2f}: {half} training points (filled) and "
-            f"{p.points - half} test points (outlined); orange is class 0, blue class 1")
+        self._points = view.data_figure(self.frame, self.train, self.test, t(
+            "{name} data, noise {noise}: {train} training points (filled) and {test} test "
+            "points (outlined); orange is class 0, blue class 1",
+            name=t(DATASETS[self.dataset]), noise=f"{self.noise:.2f}", train=half,
+            test=p.points - half))
 
     def restart(self) -> None:
         sizes = [2] + [self.units] * self.layers + [1]
@@ -121,13 +128,15 @@ class Playground(RunLoop, Widget):
     # --- the widget --------------------------------------------------------------------
     def controls(self):
         return self.run_controls() + [
-            Select("dataset", "Data", list(DATASETS.items()), self.dataset),
-            Slider("noise", "Noise", 0.0, NOISE_MAX, 0.05, self.noise),
-            Select("activation", "Activation", [(a, a) for a in ACTIVATIONS], self.activation),
-            Select("learning_rate", "Learning rate",
+            Select("dataset", t("Data"), [(k, t(v)) for k, v in DATASETS.items()],
+                   self.dataset),
+            Slider("noise", t("Noise"), 0.0, NOISE_MAX, 0.05, self.noise),
+            Select("activation", t("Activation"), [(a, t(a)) for a in ACTIVATIONS],
+                   self.activation),
+            Select("learning_rate", t("Learning rate"),
                    [(f"{r:g}", f"{r:g}") for r in LEARNING_RATES], f"{self.learning_rate:g}"),
-            *step_buttons("layers", "Hidden layers", self.layers, 0, MAX_LAYERS),
-            *step_buttons("units", "Units per hidden layer", self.units, 1, MAX_UNITS),
+            *step_buttons("layers", t("Hidden layers"), self.layers, 0, MAX_LAYERS),
+            *step_buttons("units", t("Units per hidden layer"), self.units, 1, MAX_UNITS),
         ]
 
     def on(self, control, value):
@@ -158,20 +167,24 @@ class Playground(RunLoop, Widget):
 
     def slots(self):
         train, test = self.losses["train"][-1], self.losses["test"][-1]
-        readout = (
-            f'<p class="pg-readout">Epoch <output class="pg-epoch">{self.epoch}</output> \u00b7 '
-            f'train loss <output class="nn-result pg-train-loss">{num(train, 3)}</output> \u00b7 '
-            f'test loss <output class="pg-test-loss">{num(test, 3)}</output></p>'
-        )
+        readout = '<p class="pg-readout">' + t(
+            "Epoch {epoch} \u00b7 train loss {train} \u00b7 test loss {test}",
+            epoch=f'<output class="pg-epoch">{self.epoch}</output>',
+            train=f'<output class="nn-result pg-train-loss">{num(train, 3)}</output>',
+            test=f'<output class="pg-test-loss">{num(test, 3)}</output>') + "</p>"
         p = self.net.predict(self.grid)[:, 0]  # (GRID*GRID,)
         X, y = self.test
         right = accuracy(self.net.predict(X)[:, 0], y)  # labels 0/1
         heat = view.heatmap_figure(
             self.frame, _heatmap.data_uri(2.0 * p - 1.0, GRID),
-            f"The network's prediction over the plane after epoch {self.epoch}: blue where "
-            f"it says class 1, orange class 0; {right:.0%} of test points on the right side")
-        shape = f"{self.layers} hidden layer{'s' if self.layers != 1 else ''}" + (
-            f" of {self.units} unit{'s' if self.units != 1 else ''}" if self.layers else "")
+            t("The network's prediction over the plane after epoch {epoch}: blue where it "
+              "says class 1, orange class 0; {right} of test points on the right side",
+              epoch=self.epoch, right=f"{right:.0%}"))
+        if self.layers:
+            shape = t(SHAPES[self.layers != 1, self.units != 1], n=self.layers,
+                      units=self.units)
+        else:
+            shape = t("{n} hidden layers", n=0)
         return {
             "readout": readout,
             "shape": f'<span class="pg-shape">{shape}</span>',
@@ -190,9 +203,9 @@ class Playground(RunLoop, Widget):
             f'{slots["readout"]}</div>'
             f'<div class="nn-controls pg-setup">{c["dataset"]}{c["activation"]}'
             f'{c["learning_rate"]}<div class="pg-noise">{c["noise"]}{slots["noise"]}</div></div>'
-            '<div class="nn-controls pg-shape-row"><span class="pg-knob">Layers '
+            f'<div class="nn-controls pg-shape-row"><span class="pg-knob">{t("Layers")} '
             f'{c["layers_down"]}{c["layers_up"]}</span>'
-            f'<span class="pg-knob">Units {c["units_down"]}{c["units_up"]}</span>'
+            f'<span class="pg-knob">{t("Units")} {c["units_down"]}{c["units_up"]}</span>'
             f'{slots["shape"]}</div>'
             f'<div class="pg-body">{slots["network"]}'
             f'<div class="pg-plot">{slots["heatmap"]}{slots["points"]}</div>'
@@ -201,6 +214,6 @@ class Playground(RunLoop, Widget):
 
     def announce(self):
         if self.playing:
-            return "Training\u2026"
-        return (f"Epoch {self.epoch}: train loss {self.losses['train'][-1]:.3f}, "
-                f"test loss {self.losses['test'][-1]:.3f}")
+            return t("Training\u2026")
+        return t("Epoch {epoch}: train loss {train}, test loss {test}", epoch=self.epoch,
+                 train=f"{self.losses['train'][-1]:.3f}", test=f"{self.losses['test'][-1]:.3f}")
