@@ -1,4 +1,5 @@
-"""The start tags of a page the build rendered, with where each one is, found fast.
+"""The start tags of a page the build rendered, with where each one is, found fast;
+and edits to such a page, as (start, end, new text), made in one pass.
 
 html.parser looks at every tag and every character: on a post full of maths (KaTeX
 writes thousands of spans) that takes 60 ms, and a build remakes the offline edition of
@@ -53,3 +54,20 @@ def start_tags(html: str) -> Iterator[Tag]:
         if name in RAW_TEXT:
             close = RAW_TEXT[name].search(html, at)
             at = close.start() if close else len(html)
+
+
+def splice(html: str, edits: list[tuple[int, int, str]]) -> str:
+    """`html` with each (start, end, text) of `edits` (in order, not overlapping) made."""
+    parts, at = [], 0
+    for start, end, text in edits:
+        parts += [html[at:start], text]
+        at = end
+    parts.append(html[at:])
+    return "".join(parts)
+
+
+def removal(html: str, start: int, end: int) -> tuple[int, int, str]:
+    """Cut html[start:end], with its line if nothing else is on it."""
+    if html[start - 1:start] == "\n" and html[end:end + 1] == "\n":
+        end += 1
+    return start, end, ""

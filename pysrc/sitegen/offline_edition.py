@@ -32,7 +32,7 @@ from functools import lru_cache
 from html import escape
 from urllib.parse import unquote, urlsplit
 
-from .html_tags import Tag, start_tags
+from .html_tags import Tag, removal, splice, start_tags
 from .html_urls import attribute_spans, is_local, relative_url, split_srcset
 from .math_assets import fonts_in_use
 from .output import SiteFiles
@@ -294,23 +294,6 @@ def site_path(url: str, folder: str) -> str | None:
 @lru_cache(maxsize=256)  # the same fonts and icon go into every edition of a build
 def data_url(media_type: str, data: bytes) -> str:
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
-
-
-def splice(html: str, edits: list[tuple[int, int, str]]) -> str:
-    """`html` with each (start, end, text) of `edits` (in order, not overlapping) made."""
-    parts, at = [], 0
-    for start, end, text in edits:
-        parts += [html[at:start], text]
-        at = end
-    parts.append(html[at:])
-    return "".join(parts)
-
-
-def removal(html: str, start: int, end: int) -> tuple[int, int, str]:
-    """Cut html[start:end], with its line if nothing else is on it."""
-    if html[start - 1:start] == "\n" and html[end:end + 1] == "\n":
-        end += 1
-    return start, end, ""
 
 
 def with_attributes(tag_text: str, changes: dict[str, str]) -> str:
