@@ -29,6 +29,9 @@ bench: test-setup chromium
 	$(PY) bench/widgets.py
 	$(PY) bench/playground.py
 	$(PY) bench/offline_edition.py
+	$(PY) bench/live_cells.py
+	$(PY) bench/axe_report.py
+	$(PY) bench/phone_check.py
 
 setup: $(VENV)/.installed node_modules/.package-lock.json
 

@@ -1,52 +1,60 @@
-"""Counts axe-core violations on every page of a built site, at 1280 and 390 px,
-light and dark: `python bench/axe_report.py BUILD_DIR [OUT.json]`."""
+"""axe-core on every page of the example site, at 1280 and 390 px, light and dark.
+
+Builds content/ and serves it under /my-repo/, then runs axe-core (the pinned npm
+copy) on each page once its figures are live, and prints the violations found per
+page: rule id and how many elements. Also saves a screenshot of each page in the
+dark theme at both widths, `bench-output/dark-<page>-<width>.png`, for a reader's
+look. Prints figures; asserts nothing (tests/browser/test_accessibility.py asserts).
+
+    python bench/axe_report.py [OUT.json]
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-import threading
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-from sitegen.server import make_server  # noqa: E402
+from harness import PROJECT, chromium, live_site, open_ready
 
 PAGES = ["", "tags/", "posts/basics/", "posts/titanic/", "posts/titanic-ja/",
-         "posts/from-scratch/", "posts/neural-nets/"]
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run"]
+         "posts/from-scratch/", "posts/neural-nets/", "posts/learning-rate/"]
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = PROJECT / "bench-output"
+VIOLATIONS = """() => axe.run(document, {resultTypes: ['violations']})
+  .then(r => r.violations.map(v => [v.id, v.nodes.length]))"""
 
 
-def main(build: str, out: str | None = None) -> None:
-    server = make_server(Path(build), "127.0.0.1", 0, "/my-repo/")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/my-repo/"
-    report = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+def page_name(path: str) -> str:
+    return path.strip("/").replace("/", "-") or "index"
+
+
+def main(out: str | None = None) -> None:
+    report: dict[str, list] = {}
+    SHOTS.mkdir(exist_ok=True)
+    with live_site(PROJECT / "content") as (base, _), chromium() as browser:
         for scheme in ("light", "dark"):
             for width in (1280, 390):
-                ctx = browser.new_context(bypass_csp=True, color_scheme=scheme,
-                                          viewport={"width": width, "height": 900})
-                page = ctx.new_page()
+                # bypass_csp: axe is added as a script the pages' policy would refuse
+                context = browser.new_context(bypass_csp=True, color_scheme=scheme,
+                                              viewport={"width": width, "height": 900})
+                page = context.new_page()
                 for path in PAGES:
-                    page.goto(base + path)
+                    if page.goto(base + path).status != 200:
+                        continue  # not in this site
                     if page.locator("figure[data-widget]").count():
-                        page.wait_for_function(
-                            "() => document.documentElement.dataset.nnpress === 'ready'",
-                            timeout=90_000)
-                    page.add_script_tag(path=str(ROOT / "node_modules/axe-core/axe.min.js"))
-                    found = page.evaluate(
-                        "() => axe.run(document, {resultTypes: ['violations']}).then("
-                        "r => r.violations.map(v => [v.id, v.nodes.length]))")
+                        open_ready(page, base + path)
+                    page.add_script_tag(path=str(AXE))
+                    found = page.evaluate(VIOLATIONS)
                     key = f"{scheme} {width} /{path}"
                     report[key] = found
-                    print(key, found, flush=True)
-                ctx.close()
-        browser.close()
-    server.shutdown()
+                    print(f"{key}: {found or 'no violations'}", flush=True)
+                    if scheme == "dark":
+                        page.screenshot(path=str(SHOTS / f"dark-{page_name(path)}-{width}.png"))
+                context.close()
+    total = sum(n for found in report.values() for _, n in found)
+    print(f"{len(report)} page views, {total} elements in violation; dark screenshots in "
+          f"{SHOTS.relative_to(PROJECT)}/")
     if out:
         Path(out).write_text(json.dumps(report, indent=1))
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -179,12 +180,21 @@ class Handler(SimpleHTTPRequestHandler):
             return
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that leaves a page mid-download closes its connection: not an error
+    worth a traceback in the author's terminal."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 def make_server(
     root: Path, host: str = "127.0.0.1", port: int = 8000, prefix: str = "/",
     reloads: Reloads | None = None,
 ) -> ThreadingHTTPServer:
     """A server for `root` at http://host:port{prefix}; port 0 picks a free one."""
     handler = type("BoundHandler", (Handler,), {"prefix": prefix, "reloads": reloads})
-    server = ThreadingHTTPServer((host, port), functools.partial(handler, directory=str(root)))
+    server = QuietServer((host, port), functools.partial(handler, directory=str(root)))
     server.daemon_threads = True
     return server
