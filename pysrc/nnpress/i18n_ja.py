@@ -56,6 +56,7 @@ JAPANESE: dict[str, str] = {
     "Link to this figure": "この図へのリンク",
     "Link copied": "リンクをコピーしました",
     "Table {n}": "表 {n}",
+    "Code {n}": "コード {n}",
     "Equation {n}": "数式 {n}",
     "Output": "出力",
     "Passengers": "乗客",

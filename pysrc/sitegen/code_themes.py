@@ -1,4 +1,4 @@
-"""Code highlighting in both themes: Pygments' light style as it always was, and a
+"""Code highlighting in both themes: Pygments' light style (convert.PYGMENTS_STYLE), and a
 dark one that applies when the page is dark (the reader's system setting, unless
 they chose the light theme; or their choice of the dark one, data-theme="dark")."""
 

@@ -32,7 +32,7 @@ from .pages import Page, excerpt_of
 from .scroll_regions import scroll_regions
 from .snippet_runner import SnippetLimits
 
-PYGMENTS_STYLE = "friendly"
+PYGMENTS_STYLE = "xcode"  # every colour passes WCAG AA on --code-bg ("friendly" did not)
 # Levels of nested lists and quotes a page may have: 2,000 took Python-Markdown over three
 # minutes and 3 GB before it gave up; 100 take a fraction of a second.
 MAX_NESTING = 100

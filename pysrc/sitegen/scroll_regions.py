@@ -1,7 +1,8 @@
 """Wide tables and display maths scroll inside themselves on a narrow screen, never
 the page. A region that scrolls must be reachable from the keyboard, so each is a
 focusable, labelled region: `<div class="nn-scroll-region" tabindex="0"
-role="region" aria-label="Table">`. Labels follow the page's language.
+role="region" aria-label="Table">`. Code blocks scroll too: their `<pre>` is such
+a region. Labels follow the page's language.
 
 A figure's network diagram (its slot named "net") is drawn wider than a phone: on a
 narrow screen the CSS keeps it wide enough for 12 px text and the slot scrolls, so the
@@ -18,11 +19,12 @@ from nnpress.i18n import t
 TABLE = re.compile(r"<table>.*?</table>", re.S)  # Markdown's tables (figures' have classes)
 MATH = '<div class="math-display">'
 DIAGRAM = '<div class="nn-slot nn-net" data-slot="net">'
+CODE = re.compile(r'(<div class="highlight[^"]*">)<pre>')  # Pygments' code, also in figures
 
 
 def scroll_regions(html: str, lang: str = "en") -> str:
     """Each region is numbered ("Table 2", "Equation 5"): landmarks need distinct names."""
-    count = {"table": 0, "math": 0}
+    count = {"table": 0, "math": 0, "code": 0}
 
     def table(match: re.Match) -> str:
         count["table"] += 1
@@ -35,7 +37,13 @@ def scroll_regions(html: str, lang: str = "en") -> str:
         label = t("Equation {n}", lang, n=count["math"])
         return f'<div class="math-display" tabindex="0" role="region" aria-label="{label}">'
 
+    def code(match: re.Match) -> str:
+        count["code"] += 1
+        label = t("Code {n}", lang, n=count["code"])
+        return f'{match.group(1)}<pre tabindex="0" role="region" aria-label="{label}">'
+
     html = TABLE.sub(table, html)
+    html = CODE.sub(code, html)
     html = re.sub(re.escape(MATH), math, html)
     label = t("Network diagram", lang)
     return html.replace(DIAGRAM, f'{DIAGRAM[:-1]} tabindex="0" role="group" aria-label="{label}">')

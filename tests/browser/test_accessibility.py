@@ -10,7 +10,7 @@ from ..conftest import PROJECT
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"desktop": 1280, "phone": 390}
 PAGES = ["", "tags/", "posts/basics/", "posts/titanic/", "posts/titanic-ja/",
-         "posts/from-scratch/", "posts/neural-nets/"]
+         "posts/from-scratch/", "posts/neural-nets/", "posts/learning-rate/"]
 
 
 @pytest.fixture
