@@ -25,8 +25,8 @@
     return box && { box, bar: box.querySelector("progress"), text: box.querySelector(".nn-runtime-text") };
   }
 
-  // On a phone the box is a bar along the bottom (site.css), and the page keeps room
-  // at its foot for it: as tall as the bar is, however many lines its message takes.
+  // The page keeps room at its foot for the box (a bar along the bottom on a phone,
+  // site.css): as tall as the box is, however many lines its message takes.
   let measured = null;
   function keepRoom(box) {
     if (measured === box || !window.ResizeObserver) return;

@@ -162,3 +162,24 @@ def test_a_bar_that_grows_keeps_the_end_of_the_page_in_view(page, example_site_u
       const last = lines[lines.length - 1].getBoundingClientRect();
       return bar.offsetHeight > 50 && last.bottom <= bar.getBoundingClientRect().top;
     }""")
+
+
+def test_the_loading_box_covers_no_text_at_the_end_on_a_desktop(page, example_site_url):
+    """At 1280 px the box sits bottom right; when its message wraps (Python could not
+    start: why), the page's foot still keeps the last line above it."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    runtime_fails(page)
+    page.goto(example_site_url + "posts/titanic/")
+    page.wait_for_function(
+        "() => document.getElementById('nn-runtime').classList.contains('nn-failed')",
+        timeout=30_000)
+    # A long reason (a site's own words, say): four lines or more.
+    page.locator("#nn-runtime .nn-runtime-text").evaluate(
+        "(el) => { el.textContent += ' ' + el.textContent + ' ' + el.textContent; }")
+    page.wait_for_function("""() => {
+      const room = getComputedStyle(document.documentElement).getPropertyValue('--nn-runtime-room');
+      const box = document.getElementById('nn-runtime');
+      return box.offsetHeight > 90 && parseFloat(room) === box.offsetHeight;
+    }""")
+    seen = page.evaluate(LAST_LINE_AND_BAR)
+    assert seen["last"] <= seen["bar"], seen
