@@ -67,3 +67,17 @@ def test_a_network_diagram_scrolls_in_a_labelled_group_in_the_pages_language():
     opening = '<div class="nn-slot nn-net" data-slot="net" tabindex="0" role="group" aria-label='
     assert f'{opening}"ネットワークの図">' in ja
     assert f'{opening}"Network diagram">' in en
+
+
+def test_the_offline_page_speaks_every_language_of_the_site(built_example_site):
+    """One offline page serves every unsaved address: English and Japanese here, each
+    in its own lang, each with its link to the front page."""
+    import re
+
+    html = (built_example_site / "offline.html").read_text(encoding="utf-8")
+    sections = dict(re.findall(r'<section lang="(\w+)">(.*?)</section>', html, re.S))
+    assert set(sections) == {"en", "ja"}
+    assert "<h1>You are offline</h1>" in sections["en"]
+    assert "オフラインです" in sections["ja"]
+    assert re.search(r'このサイトの<a href="/my-repo/">トップページ</a>にあります。', sections["ja"])
+    assert "front page</a>." in sections["en"] and "&lt;a" not in html

@@ -56,6 +56,13 @@ JAPANESE: dict[str, str] = {
     "Link to this figure": "この図へのリンク",
     "Link copied": "リンクをコピーしました",
     "Table {n}": "表 {n}",
+    # the service worker's page for a page not saved (templates/offline.html)
+    "You are offline": "オフラインです",
+    "This page is not saved on this device, and the network cannot be reached.":
+        "このページはこの端末に保存されておらず、ネットワークにもつながりません。",
+    "The pages you can read offline are listed on the site's {front_page}.":
+        "オフラインで読めるページは、このサイトの{front_page}にあります。",
+    "front page": "トップページ",
     "Code {n}": "コード {n}",
     "Equation {n}": "数式 {n}",
     "Output": "出力",

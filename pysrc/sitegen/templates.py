@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import quote
 
 import jinja2
+import markupsafe
 
 from .html_urls import rebase
 from .urls import root_for, slugify
@@ -73,6 +74,10 @@ def _new_environment(templates_dir: Path) -> jinja2.Environment:
     env.filters["file_size"] = file_size
     env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code.split("-")[0], code)
     env.filters["ui"] = lambda text, lang="en", **values: t(text, lang, **values)
+    # The same with HTML in a placeholder ({front_page} a link): the words are escaped,
+    # the HTML values (Jinja's Markup, e.g. from {% set %}) are not.
+    env.filters["ui_html"] = lambda text, lang="en", **values: markupsafe.Markup(
+        markupsafe.escape(t(text, lang))).format(**values)
     env.globals["page_messages"] = page_messages
     env.globals["site_messages"] = site_messages
     env.globals["offline_messages"] = offline_messages

@@ -196,8 +196,10 @@ def write_listings(env, site: Site, pages: list[Page], tags: dict[str, list[Page
     out.write_text("404.html", render(env, "404.html", "", site=site, lang=site.lang,
                                       root=site.base_url), "the 404 page")
     # What the service worker shows for a page it has not saved while offline.
+    languages = list(dict.fromkeys([site.lang, *(p.lang for p in pages)]))
     out.write_text("offline.html", render(env, "offline.html", "", site=site, lang=site.lang,
-                                          root=site.base_url), "the offline page")
+                                          root=site.base_url, languages=languages),
+                   "the offline page")
     out.write_text(".nojekyll", "", "GitHub Pages' .nojekyll")  # publish files as they are
 
 
