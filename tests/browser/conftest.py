@@ -83,3 +83,29 @@ def open_live(page, watched):
         return page
 
     return open_
+
+
+FROM_DISK = ("file:", "data:", "blob:")  # what a file opened from the disk may load
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A page in a fresh context with the network off; yields (page, errors, refused)."""
+    context = browser.new_context()
+    context.set_offline(True)
+    refused: list[str] = []
+
+    def on_route(route):
+        if route.request.url.startswith(FROM_DISK):
+            route.continue_()
+        else:
+            refused.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", on_route)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page, errors, refused
+    context.close()

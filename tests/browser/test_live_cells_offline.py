@@ -10,7 +10,6 @@ import pytest
 
 from .actions import follow_to_live_page, wait_for_text
 from .conftest import BOOT_TIMEOUT_MS
-from .test_offline_edition import FROM_DISK
 
 READY = "() => document.documentElement.dataset.nnpress === 'ready'"
 SAVED = "() => document.getElementById('nn-offline').dataset.state === 'saved'"
@@ -45,24 +44,10 @@ def the_cell_follows_the_slider(page) -> None:
 
 
 @pytest.fixture
-def from_disk_offline(browser):
-    """A fresh context with the network cut: only file:, data: and blob: load."""
-    context = browser.new_context()
-    context.set_offline(True)
-    refused: list[str] = []
-
-    def on_route(route):
-        if route.request.url.startswith(FROM_DISK):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", on_route)
-    errors = errors_of(context)
-    page = context.new_page()
+def from_disk_offline(offline_page):
+    """offline_page (the network cut), failing the test on a console error or a request."""
+    page, errors, refused = offline_page
     yield page
-    context.close()
     assert errors == [], f"console errors: {errors}"
     assert refused == [], f"asked the network for {refused}"
 

@@ -4,36 +4,10 @@ disk, which points to its edition."""
 
 from __future__ import annotations
 
-import pytest
-
 from .actions import set_slider, wait_for_text
 from .conftest import BOOT_TIMEOUT_MS
 
 SIGMOID = "#nn-activation-1"
-FROM_DISK = ("file:", "data:", "blob:")
-
-
-@pytest.fixture
-def offline_page(browser):
-    """A page in a fresh context with the network off; yields (page, errors, refused)."""
-    context = browser.new_context()
-    context.set_offline(True)
-    refused: list[str] = []
-
-    def on_route(route):
-        if route.request.url.startswith(FROM_DISK):
-            route.continue_()
-        else:
-            refused.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", on_route)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page, errors, refused
-    context.close()
 
 
 def test_the_edition_opened_from_the_disk_offline_comes_alive(offline_page, built_test_site):
