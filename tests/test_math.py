@@ -266,3 +266,23 @@ def test_a_tampered_font_is_refused(tmp_path):
     font.write_bytes(font.read_bytes() + b"\0")
     with pytest.raises(VendorError, match="sha256 mismatch.*KaTeX_Main-Regular"):
         vendor_math_assets(tmp_path / "out", node_modules=tmp_path / "node_modules")
+
+
+def test_a_formula_that_recurs_is_typeset_once_per_process(render, monkeypatch):
+    from sitegen.markdown_ext import katex
+
+    render("Warm up $w$.")  # the process is running
+    asked: list[list] = []
+    process = next(iter(katex._processes.values()))
+    ask = process._ask
+    monkeypatch.setattr(process, "_ask", lambda batch: asked.append(batch) or ask(batch))
+    first = render(r"Page one: $\sigma(z_{41})$ and $$\sigma(z_{41})$$ and $\sigma(z_{41})$.")
+    second = render(r"Page two: $\sigma(z_{41})$ again, and $y_{41}$.")
+    assert asked == [[(r"\sigma(z_{41})", False), (r"\sigma(z_{41})", True)],
+                     [("y_{41}", False)]]
+    assert tex_of(second)[0] == tex_of(first)[0] == r"\sigma(z_{41})"
+    with pytest.raises(SourceError):  # a remembered answer is still an error where it recurs
+        render("$x^$\n\nand again $x^$")
+    with pytest.raises(SourceError) as info:
+        render("fine\n\n$x^$", first_line=5)
+    assert info.value.line == 7
