@@ -20,8 +20,8 @@ from sitegen.commands.build import build
 from sitegen.commands.check import html_references
 from sitegen.config import BuildConfig
 from sitegen.edition_payload import pack_payload, unpack_payload
-from sitegen.html_tags import start_tags
-from sitegen.offline_edition import PAYLOAD_ID, Edition
+from sitegen.html_tags import start_tags, start_tags_named
+from sitegen.offline_edition import PAYLOAD_ID, REWRITTEN, Edition
 from sitegen.output import SiteFiles
 
 from .conftest import TEST_SITE
@@ -165,3 +165,29 @@ def test_start_tags_are_found_as_a_browser_finds_them_in_our_pages():
     assert [t.name for t in tags] == ["p", "script", "img"]
     assert tags[0].attrs == {"title": "a>b", "hidden": ""}
     assert tags[2].attrs == {"src": "z.png"} and html[tags[2].start:tags[2].end] == tags[2].text
+
+
+NAMED_EDGES = [
+    '<!-- <a href="x"> --><p title="a>b" hidden>t</p><script>if (a<b) "<img src=y>"</script>',
+    '<div title=\'<a href="in-quotes">\'><A HREF="up.html">x</A><abbr>no</abbr><ab>no</ab>',
+    '<![CDATA[ <a href="c"> ]]><style>a > b { }</style><link rel=icon href=i.png>',
+    "1 < 2, a<b, <3 <a\nhref='lines'\n>x</a><image href=\"i.png\"/><metal><meta name=x>",
+    '<![CDATA[ x > <a href="c"> ]]>', '<a href="unclosed', '<p>text<',
+    '<b "unclosed <a href="after-a-broken-tag">',  # no tag at <b, then one at <a
+]
+
+
+@pytest.mark.parametrize("html", NAMED_EDGES)
+def test_start_tags_by_name_are_the_scanners_tags_of_those_names(html):
+    assert list(start_tags_named(html, REWRITTEN)) == [
+        t for t in start_tags(html) if t.name in REWRITTEN]
+
+
+def test_start_tags_by_name_on_every_built_page(built_example_site, built_test_site):
+    pages = [p for site in (built_example_site, built_test_site) for p in site.rglob("*.html")
+             if p.stat().st_size < 2_000_000]  # the editions are these pages, inlined
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert list(start_tags_named(html, REWRITTEN)) == [
+            t for t in start_tags(html) if t.name in REWRITTEN], path
+    assert len(pages) > 20

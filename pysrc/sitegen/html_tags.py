@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from html import unescape
 
 MARKUP = re.compile(r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/][^>]*>"""
@@ -42,9 +42,8 @@ class Tag:
         return found
 
 
-def start_tags(html: str) -> Iterator[Tag]:
-    """Every start tag of `html`, in order."""
-    at = 0
+def start_tags(html: str, at: int = 0) -> Iterator[Tag]:
+    """Every start tag of `html` from offset `at`, in order."""
     while m := MARKUP.search(html, at):
         at = m.end()
         if not m.group(1):
@@ -54,6 +53,38 @@ def start_tags(html: str) -> Iterator[Tag]:
         if name in RAW_TEXT:
             close = RAW_TEXT[name].search(html, at)
             at = close.start() if close else len(html)
+
+
+def start_tags_named(html: str, names: frozenset[str]) -> Iterator[Tag]:
+    """The start tags of `html` named in `names` (lowercase), in order: what `start_tags`
+    finds, filtered by name, with the other tags and the text between skipped inside the
+    regular expression engine. A page has hundreds of tags (maths alone writes a span per
+    symbol) and an offline edition looks at a few dozen."""
+    finder = _named_finder(names)
+    at = 0
+    while m := finder.match(html, at):
+        at = m.end()
+        if not m.group(1):
+            if at < len(html):  # a "<" that starts no tag MARKUP reads: read on as it does
+                yield from (tag for tag in start_tags(html, at) if tag.name in names)
+            return
+        name = m.group(1).lower()
+        if name in names:
+            yield Tag(m.start(1) - 1, at, name, html[m.start(1) - 1:at])
+        if name in RAW_TEXT:
+            close = RAW_TEXT[name].search(html, at)
+            at = close.start() if close else len(html)
+
+
+@lru_cache(maxsize=8)
+def _named_finder(names: frozenset[str]) -> re.Pattern:
+    """Everything up to and including the next start tag named in `names`, read by MARKUP's
+    rules (the raw-text elements are among the names, so that their text is skipped)."""
+    wanted = "|".join(sorted(map(re.escape, names | RAW_TEXT.keys()), key=len, reverse=True))
+    tag_rest = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
+    skip = (r"""(?:[^<]+|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/][^>]*>"""
+            rf"""|<(?!(?:{wanted})[\s/>])[a-zA-Z][^\s/>]*{tag_rest}|<(?![a-zA-Z!?/]))*""")
+    return re.compile(rf"""{skip}(?:<((?:{wanted}))(?=[\s/>]){tag_rest})?""", re.S | re.I)
 
 
 def splice(html: str, edits: list[tuple[int, int, str]]) -> str:

@@ -32,7 +32,7 @@ from functools import lru_cache
 from html import escape
 from urllib.parse import unquote, urlsplit
 
-from .html_tags import Tag, removal, splice, start_tags
+from .html_tags import Tag, removal, splice, start_tags, start_tags_named
 from .html_urls import attribute_spans, is_local, relative_url, split_srcset
 from .math_assets import fonts_in_use
 from .output import SiteFiles
@@ -58,7 +58,7 @@ MEDIA_TYPES.add_type("image/webp", ".webp")
 # Attributes whose value is the URL of something the page shows, by tag.
 EMBEDDED = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
             "audio": ("src",), "track": ("src",), "image": ("href",)}
-REWRITTEN = {"script", "link", "meta", "a", *EMBEDDED}  # other tags: only a style="url(...)"
+REWRITTEN = frozenset({"script", "link", "meta", "a", *EMBEDDED})  # others: a style="url(...)"
 CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""")
 # What ends an inlined script or stylesheet early, or puts the parser in an odd state.
@@ -264,7 +264,10 @@ def scan_page(html: str) -> tuple[tuple[Tag, ...], frozenset[str]]:
     if found is None:
         if len(_scans) >= 4096:  # a long `serve` session: start again rather than grow
             _scans.clear()
-        tags = tuple(t for t in start_tags(html) if t.name in REWRITTEN or "url(" in t.text)
+        if "url(" in html:  # some tag may have a style="...url(...)" to inline
+            tags = tuple(t for t in start_tags(html) if t.name in REWRITTEN or "url(" in t.text)
+        else:
+            tags = tuple(start_tags_named(html, REWRITTEN))
         found = _scans[key] = (tags, frozenset(page_classes(html)))
     return found
 
@@ -277,7 +280,7 @@ def tags_within(tags: tuple[Tag, ...], start: int, end: int) -> tuple[Tag, ...]:
 
 def page_classes(html: str) -> set[str]:
     """Every class named in `html` (text that looks like a class attribute adds fonts: safe)."""
-    return {name for m in CLASS_ATTRIBUTE.finditer(html) for name in m.group(1).split()}
+    return set(" ".join(CLASS_ATTRIBUTE.findall(html)).split())
 
 
 def site_path(url: str, folder: str) -> str | None:
