@@ -38,15 +38,23 @@ def wheel_bytes(package_dir: Path, extra: list[tuple[str, bytes]] = ()) -> tuple
     digest = hashlib.sha256()
     for name, data in files:
         digest.update(name.encode() + b"\0" + data + b"\0")
-    version = f"{VERSION}+{digest.hexdigest()[:10]}"
+    if digest.digest() not in _made:  # `serve` asks on every rebuild; zipping is the slow part
+        _made.clear()
+        _made[digest.digest()] = _zipped(files, f"{VERSION}+{digest.hexdigest()[:10]}")
+    return _made[digest.digest()]
+
+
+_made: dict[bytes, tuple[str, bytes]] = {}  # the last wheel made, by its sources' digest
+
+
+def _zipped(files: list[tuple[str, bytes]], version: str) -> tuple[str, bytes]:
     dist_info = f"{NAME}-{version}.dist-info"
-    files += [
+    files = [*files,
         (f"{dist_info}/METADATA",
          f"Metadata-Version: 2.1\nName: {NAME}\nVersion: {version}\n"
          "Requires-Dist: numpy\n".encode()),
         (f"{dist_info}/WHEEL",
-         b"Wheel-Version: 1.0\nGenerator: nnpress\nRoot-Is-Purelib: true\nTag: py3-none-any\n"),
-    ]
+         b"Wheel-Version: 1.0\nGenerator: nnpress\nRoot-Is-Purelib: true\nTag: py3-none-any\n")]
     record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in files)
     files.append((f"{dist_info}/RECORD", (record + f"{dist_info}/RECORD,,\n").encode()))
 

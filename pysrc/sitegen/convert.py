@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
+from functools import cache
 from pathlib import Path
 
 import markdown
@@ -96,23 +97,29 @@ def make_markdown(page: PageContext | None = None, links: LinkResolver | None = 
     )
 
 
-_converters: dict[frozenset[str], markdown.Markdown] = {}  # by the optional syntax they know
+# Configured Markdown instances, by what they were set up with and the optional syntax
+# they know: `serve` converts an edited page with the instance of the build before.
+_converters: dict[tuple[str, frozenset[str]], markdown.Markdown] = {}
 _page = PageContext()  # what their extensions know of the page being converted
 _setup: tuple[LinkResolver | None, SnippetLimits | None] = (None, None)
+_setup_key = ""  # what links resolve against and the snippets' limits, as text
+MAX_CONVERTERS = 64
 
 
 def start_converter(links: LinkResolver | None = None,
                     limits: SnippetLimits | None = None) -> None:
     """Set up this process's converters (also run in each worker process)."""
-    global _setup
+    global _setup, _setup_key
     _setup = (links, limits)
-    _converters.clear()
+    _setup_key = repr((links.content_dir, links.fingerprint()) if links else None) + repr(limits)
 
 
 def converter(syntax: frozenset[str]) -> markdown.Markdown:
-    md = _converters.get(syntax)
+    md = _converters.get((_setup_key, syntax))
     if md is None:
-        md = _converters[syntax] = make_markdown(_page, *_setup, syntax=syntax)
+        if len(_converters) >= MAX_CONVERTERS:
+            _converters.clear()
+        md = _converters[_setup_key, syntax] = make_markdown(_page, *_setup, syntax=syntax)
     return md
 
 
@@ -212,6 +219,7 @@ def _fill(page: Page, entry: dict) -> None:
     remember_spans(page.excerpt, tuple(tuple(span) for span in entry["excerpt_urls"]))
 
 
+@cache  # the same for every build of the process
 def pygments_css() -> str:
     from pygments.formatters import HtmlFormatter
 
