@@ -274,8 +274,8 @@ def test_a_formula_that_recurs_is_typeset_once_per_process(render, monkeypatch):
     render("Warm up $w$.")  # the process is running
     asked: list[list] = []
     process = next(iter(katex._processes.values()))
-    ask = process._ask
-    monkeypatch.setattr(process, "_ask", lambda batch: asked.append(batch) or ask(batch))
+    ask = process.render
+    monkeypatch.setattr(process, "render", lambda batch: asked.append(batch) or ask(batch))
     first = render(r"Page one: $\sigma(z_{41})$ and $$\sigma(z_{41})$$ and $\sigma(z_{41})$.")
     second = render(r"Page two: $\sigma(z_{41})$ again, and $y_{41}$.")
     assert asked == [[(r"\sigma(z_{41})", False), (r"\sigma(z_{41})", True)],
@@ -286,3 +286,34 @@ def test_a_formula_that_recurs_is_typeset_once_per_process(render, monkeypatch):
     with pytest.raises(SourceError) as info:
         render("fine\n\n$x^$", first_line=5)
     assert info.value.line == 7
+
+
+def test_a_build_keeps_the_answers_so_a_prose_edit_starts_no_node(tmp_path, monkeypatch):
+    """The next build (a new process) reads KaTeX's answers from the state folder."""
+    from sitegen.markdown_ext import katex, katex_answers
+
+    store = tmp_path / "katex.json"
+    katex_answers.use_store(store)
+    render_page = make_markdown(PageContext())
+    formula = r"\tanh(z_{77})"
+    page = f"An edit's page: ${formula}$, and $${formula}$$."
+    html = render_page.convert(page)
+    katex_answers.save()
+    assert formula in store.read_text(encoding="utf-8")
+
+    monkeypatch.setattr(katex_answers, "_known", {})  # as a new process starts
+    katex_answers.use_store(None)
+    katex_answers.use_store(store)
+    started = []
+
+    def no_node(*args):
+        started.append(args)
+        raise katex.TypesetError("no Node here")
+
+    monkeypatch.setattr(katex_answers, "katex_process", no_node)
+    render_page.reset()
+    assert render_page.convert(page) == html and started == []
+    with pytest.raises(SourceError, match="no Node here"):  # a new formula needs Node
+        render_page.reset().convert(r"A new one: $\cosh(z_{77})$.")
+    assert len(started) == 1
+    katex_answers.use_store(None)

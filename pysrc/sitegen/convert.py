@@ -23,6 +23,8 @@ from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
 from .html_urls import remember_spans, url_spans
 from .inline_styles import styles_to_classes
+from .markdown_ext.katex_answers import drain_new
+from .markdown_ext.katex_answers import remember as remember_maths
 from .markdown_ext.links import LinkExtension, LinkResolver
 from .markdown_ext.live_cells import LiveCellExtension
 from .markdown_ext.math import MathExtension
@@ -146,7 +148,8 @@ def convert_body(body: str, first_line: int, source: str = "", url: str = "",
 def _convert_job(job: tuple[str, str, int, str, str]) -> dict:
     path, body, first_line, url, lang = job
     try:
-        return convert_body(body, first_line, path, url, lang)
+        # with the maths answers KaTeX gave for it, for the build to keep (katex_answers.py)
+        return convert_body(body, first_line, path, url, lang) | {"katex": drain_new()}
     except SourceError as exc:
         return {"error": (path, exc.line, exc.message)}
     except RecursionError:  # Python-Markdown recurses once per level of lists or quotes
@@ -207,6 +210,7 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
         if "error" in entry:
             path, line, message = entry["error"]
             raise BuildError(path, line, message)
+        remember_maths(entry.pop("katex"))
         cache.put(key, entry)
         _fill(page, entry)
     return len(todo)

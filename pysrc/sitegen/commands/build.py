@@ -45,6 +45,7 @@ from ..convert import convert_pages, pygments_css
 from ..edition_memo import EditionMemo
 from ..errors import BuildError
 from ..inline_styles import STYLESHEET, stylesheet
+from ..markdown_ext import katex_answers
 from ..markdown_ext.links import LinkResolver
 from ..out_folder import build_lock, check_out_folder, recover
 from ..output import SiteFiles, write_site
@@ -104,6 +105,7 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
     links = LinkResolver(config.content_dir, {p.source: p.url for p in pages},
                          set(content.assets), generated_paths(tags))
     cache = ConversionCache(config.conversion_cache)
+    katex_answers.use_store(config.state_dir / "katex.json" if config.incremental else None)
     converted = convert_pages(pages, cache, links, config.jobs,
                               SnippetLimits(timeout=settings.snippet_timeout))
     env = make_environment(config.templates_dir)
@@ -141,6 +143,7 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
     changed = write_site(config.out_dir, out)  # nothing above touched build/
     cache.save()
     memo.save()
+    katex_answers.save()
     return BuildReport(len(pages), converted, sum(len(p.widgets) for p in pages),
                        changed, time.perf_counter() - started)
 

@@ -1,10 +1,9 @@
 """KaTeX under Node: one long-lived process per build process (or test session).
 
 Starting Node and loading KaTeX costs a fifth of a second, so the process is started on
-the first page with maths and kept; each page sends all its expressions as one batch.
-KaTeX's answer depends only on the expression and the mode, so each answer is kept for
-the process: a formula that recurs across pages (a site's sigmoid, its loss) costs one
-round trip. A forked worker process starts its own; all are closed when Python exits.
+the first page with maths whose answers are not known already (katex_answers.py) and
+kept; each page sends the expressions it needs as one batch. A forked worker process
+starts its own; all are closed when Python exits.
 """
 
 from __future__ import annotations
@@ -40,9 +39,6 @@ lines.on("line", (line) => {
 """
 
 
-MAX_ANSWERS = 50_000  # answers kept per process (a few kB each)
-
-
 class TypesetError(Exception):
     """KaTeX could not be run at all (no Node, no katex, a crash)."""
 
@@ -58,29 +54,20 @@ class KatexProcess:
             [exe, "-e", KATEX_SERVER, str(katex)], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
         self.lock = threading.Lock()
-        self.answers: dict[tuple[str, bool], dict] = {}  # (tex, display) -> KaTeX's answer
 
     def render(self, batch: list[tuple[str, bool]]) -> list[dict]:
         """Answers in order: {"html", "warnings"} or {"error", "position"}."""
-        with self.lock:
-            new = list(dict.fromkeys(e for e in batch if e not in self.answers))
-            if new:
-                if len(self.answers) + len(new) > MAX_ANSWERS:
-                    self.answers.clear()
-                self.answers.update(zip(new, self._ask(new), strict=True))
-            return [self.answers[e] for e in batch]
-
-    def _ask(self, batch: list[tuple[str, bool]]) -> list[dict]:
         assert self.proc.stdin and self.proc.stdout and self.proc.stderr
-        try:
-            self.proc.stdin.write(json.dumps(batch) + "\n")
-            self.proc.stdin.flush()
-            answer = self.proc.stdout.readline()
-        except OSError:  # a broken pipe: the process is gone
-            answer = ""
-        if not answer:
-            self.proc.kill()
-            raise TypesetError(f"KaTeX under Node stopped: {self.proc.stderr.read()[-800:]}")
+        with self.lock:
+            try:
+                self.proc.stdin.write(json.dumps(batch) + "\n")
+                self.proc.stdin.flush()
+                answer = self.proc.stdout.readline()
+            except OSError:  # a broken pipe: the process is gone
+                answer = ""
+            if not answer:
+                self.proc.kill()
+                raise TypesetError(f"KaTeX under Node stopped: {self.proc.stderr.read()[-800:]}")
         return json.loads(answer)
 
     def close(self) -> None:

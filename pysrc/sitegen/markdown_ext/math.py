@@ -40,8 +40,8 @@ from markdown.treeprocessors import Treeprocessor
 from .. import project_files
 from ..errors import SourceError
 from ..runtime import VendorError
-from . import fences
-from .katex import TypesetError, katex_process
+from . import fences, katex_answers
+from .katex import TypesetError
 from .page_context import PageContext
 
 log = logging.getLogger("nnpress.math")
@@ -193,8 +193,9 @@ class MathExtension(Extension):
             return
         first = self.expressions[0]
         try:
-            process = katex_process(self.getConfig("node"), Path(self.getConfig("node_modules")))
-            answers = process.render([(e.tex, e.display) for e in self.expressions])
+            answers = katex_answers.typeset(self.getConfig("node"),
+                                            Path(self.getConfig("node_modules")),
+                                            [(e.tex, e.display) for e in self.expressions])
         except (TypesetError, VendorError, OSError) as exc:
             raise SourceError(first.line, f"cannot typeset {first.quoted()}: {exc}") from None
         failed = [(e, a) for e, a in zip(self.expressions, answers, strict=True) if "error" in a]

@@ -1,0 +1,107 @@
+"""KaTeX's answers, kept: for the process, and from one build to the next.
+
+KaTeX's answer (its HTML, or its error) depends only on the TeX, the mode and KaTeX's
+version, and a site repeats its formulas page after page (the sigmoid, the loss). So each
+answer is asked of Node once per process, and the build keeps them in its state folder
+(`.build.cache/katex.json`): an edit to a page's prose converts the page again without
+starting Node at all. Answers are kept per (node, node_modules), as the processes are.
+
+Worker processes (convert.py) hand the answers they asked for back with their pages
+(`drain_new`), so that the build can keep them (`remember`, then `save`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .. import project_files
+from ..math_assets import KATEX_VERSION
+from .katex import katex_process
+
+Question = tuple[str, bool]  # (tex, display)
+MAX_ANSWERS = 50_000  # kept per (node, node_modules): a few kB each
+
+_known: dict[tuple[str, Path], dict[Question, dict]] = {}
+_new: list[tuple[str, bool, dict]] = []  # asked of KaTeX since `drain_new`
+_store: Path | None = None  # where the build keeps them
+_store_key: tuple[str, Path] | None = None  # the (node, node_modules) the store is for
+_store_read = False
+_changed = False
+
+
+def use_store(path: Path | None, node: str = "node", node_modules: Path | None = None) -> None:
+    """Keep the answers for (node, node_modules) in `path` (read when first needed); by
+    default, for the Node and the katex the maths extension uses (math.py)."""
+    global _store, _store_key, _store_read
+    key = (node, Path(node_modules or project_files.node_modules()).resolve())
+    if (path, key) != (_store, _store_key):
+        _store, _store_key, _store_read = path, key, False
+
+
+def typeset(node: str, node_modules: Path, batch: list[Question]) -> list[dict]:
+    """KaTeX's answer to each (tex, display) of `batch`, in order: {"html", "warnings"} or
+    {"error", "position"}. Only the questions never answered before go to Node."""
+    key = (node, Path(node_modules).resolve())
+    known = _known.setdefault(key, {})
+    missing = [q for q in dict.fromkeys(batch) if q not in known]
+    if missing and key == _store_key and not _store_read:
+        _read_store(known)
+        missing = [q for q in missing if q not in known]
+    if missing:
+        answers = katex_process(node, node_modules).render(missing)
+        _add(known, zip(missing, answers, strict=True))
+        _new.extend((tex, display, answer)
+                    for (tex, display), answer in zip(missing, answers, strict=True))
+    return [known[q] for q in batch]
+
+
+def drain_new() -> list[tuple[str, bool, dict]]:
+    """The answers asked of KaTeX since the last call (a worker's, for the build)."""
+    new = _new.copy()
+    _new.clear()
+    return new
+
+
+def remember(answers: list) -> None:
+    """Answers a worker asked for, as `drain_new` gave them, for the store."""
+    if answers and _store_key is not None:
+        _add(_known.setdefault(_store_key, {}),
+             (((tex, bool(display)), answer) for tex, display, answer in answers))
+
+
+def save() -> None:
+    """Write the store if an answer was added since it was read."""
+    global _changed
+    if not (_changed and _store and _store_key):
+        return
+    known = _known.setdefault(_store_key, {})
+    if not _store_read:  # keep what earlier builds stored
+        _read_store(known)
+    _store.parent.mkdir(parents=True, exist_ok=True)
+    _store.write_text(json.dumps({"katex": KATEX_VERSION, "answers": [
+        [tex, display, answer] for (tex, display), answer in known.items()]}), encoding="utf-8")
+    _changed = False
+
+
+def _add(known: dict[Question, dict], answers) -> None:
+    global _changed
+    for question, answer in answers:
+        if question not in known:
+            if len(known) >= MAX_ANSWERS:
+                known.clear()
+            known[question], _changed = answer, True
+
+
+def _read_store(known: dict[Question, dict]) -> None:
+    global _store_read, _changed
+    _store_read = True
+    try:
+        stored = json.loads(_store.read_text(encoding="utf-8")) if _store else {}
+    except (OSError, ValueError):
+        return  # none yet, or damaged: it only costs time
+    if not isinstance(stored, dict) or stored.get("katex") != KATEX_VERSION:
+        return
+    changed = _changed
+    _add(known, (((tex, bool(display)), answer) for tex, display, answer in stored["answers"]))
+    _changed = changed  # what was read needs no writing
