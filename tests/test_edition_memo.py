@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import filecmp
+import json
 import shutil
 from pathlib import Path
 
@@ -150,3 +151,19 @@ def test_share_cards_are_drawn_again_only_when_their_figure_or_title_changes(
     assert card.read_bytes() != first
     same_as_cold(site, out, tmp_path)
     assert len(list((tmp_path / ".build.cache" / "cards").glob("*.png"))) == 1  # old one gone
+
+
+def test_every_edition_counts_the_stylesheets_it_shares_as_read(site, tmp_path):
+    """Editions inline each stylesheet once per build and share it; each still notes the
+    stylesheet and its fonts as read, so that a changed font remakes every edition."""
+    (site / "more-maths.md").write_text(post("More maths", "Again $x^2$ and $$y = 2x$$"))
+    out = tmp_path / "build"
+    build(BuildConfig(content_dir=site, out_dir=out))
+    entries = json.loads((tmp_path / ".build.cache" / "editions.json").read_text())
+    reads = {entry["path"]: entry["reads"] for entry in entries.values() if "path" in entry}
+    for slug in ("maths", "more-maths"):
+        seen = reads[f"posts/{slug}/{slug}.offline.html"]
+        assert "static/katex/katex.min.css" in seen and "static/site.css" in seen
+        assert any(p.startswith("static/katex/fonts/KaTeX_Main") for p in seen), slug
+    plain = reads["posts/plain/plain.offline.html"]
+    assert "static/site.css" in plain and not any("katex" in p for p in plain)

@@ -46,6 +46,11 @@ class Reads:
         self.seen[relative] = self._digest(relative)
         return self.files.read(relative)
 
+    def note(self, relative: str) -> None:
+        """Count `relative` as read: what was read from it is still at hand (a stylesheet
+        another edition of the build inlined)."""
+        self.seen.setdefault(relative, self._digest(relative))
+
     def __contains__(self, relative: object) -> bool:
         if not isinstance(relative, str):
             return False

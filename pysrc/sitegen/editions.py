@@ -25,6 +25,7 @@ from .offline_edition import (
     EDITION_SCRIPT,
     WORKER_SCRIPT,
     Edition,
+    Stylesheets,
     inline_script,
     scan_page,
     tags_within,
@@ -78,22 +79,25 @@ def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: 
     site_url = site.absolute_url if "://" in site.absolute_url else ""
     shared = memo.key(site_url, *(f"{k}\0{v}" for k, v in sorted(scripts.items())),
                       payload_digest)
+    stylesheets = Stylesheets()  # inlined once for every edition of the build
     for page in pages:
         html = files.read(page.output_path).decode("utf-8")
         own_payload = payload if page.widgets else None
 
         def make(reads, html=html, own_payload=own_payload, url=page.url) -> bytes:
-            return Edition(reads, url, site_url, scripts, own_payload).make(html)
+            return Edition(reads, url, site_url, scripts, own_payload,
+                           stylesheets=stylesheets).make(html)
 
         page.edition_bytes = memo.edition(
             memo.key(shared, "post", page.url, str(bool(page.widgets)), html),
             page.url + page.edition_file, f"the offline edition of {page.url}", make)
     site.edition_bytes = site_edition(pages, files, site_url, scripts, payload, memo, shared,
-                                      site.edition_file)
+                                      site.edition_file, stylesheets)
 
 
 def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: dict[str, str],
-                 payload: bytes | None, memo: EditionMemo, shared: str, relative: str) -> int:
+                 payload: bytes | None, memo: EditionMemo, shared: str, relative: str,
+                 stylesheets: Stylesheets | None = None) -> int:
     """The index with every post inside, as one file at `relative`; returns its size."""
     index = files.read(INDEX).decode("utf-8")
     rendered = {page.url: files.read(page.output_path).decode("utf-8") for page in pages}
@@ -110,7 +114,8 @@ def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: di
             main = MAIN.search(html)
             if main is None:
                 raise ValueError(f"{page.output_path}: no <main id=\"main\"> to take the post from")
-            post = Edition(reads, page.url, site_url, scripts, None, inside, classes, file_url="")
+            post = Edition(reads, page.url, site_url, scripts, None, inside, classes, file_url="",
+                           stylesheets=stylesheets)
             within = tags_within(scan_page(html)[0], main.start(1), main.end(1))
             title = unescape(TITLE.search(html).group(1)) if TITLE.search(html) else page.title
             return (f'<template data-page="{escape(page.url)}" data-title="{escape(title)}" '
@@ -121,11 +126,13 @@ def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: di
     def make(reads: Reads) -> bytes:
         templates = [memo.part(keys[page.url], post_part(page), reads) for page in pages]
         router = inline_script(scripts[ROUTER_SCRIPT], "")
-        edition = Edition(reads, "", site_url, scripts, payload, inside, classes)
+        edition = Edition(reads, "", site_url, scripts, payload, inside, classes,
+                          stylesheets=stylesheets)
         # The index is a part too: an edit to a post's body changes the index rarely.
         page = memo.part(memo.key(context, "index", index),
                          lambda index_reads: Edition(index_reads, "", site_url, scripts, payload,
-                                                     inside, classes).rewritten(index), reads)
+                                                     inside, classes, stylesheets=stylesheets,
+                                                     ).rewritten(index), reads)
         return edition.finish(page, "\n".join([*templates, router, ""]))
 
     whole = memo.key(context, "site", index, *keys.values())

@@ -94,15 +94,14 @@ def woff2_only(css: str) -> str:
     return trimmed
 
 
-def fonts_in_use(css: str, classes: set[str]) -> str:
-    """KaTeX's stylesheet without the @font-face rules no element can use, given the
-    `classes` found on a page: a page shows one copy of the stylesheet's 20 fonts, the
-    offline edition carries them inside. A rule may use a font family when every class of
-    one of its selectors is on the page (wherever they are: never too few fonts).
+def fonts_used(css: str, classes: set[str]) -> frozenset[str]:
+    """The font families of KaTeX's stylesheet `css` that can show, given the `classes`
+    found on a page: a page shows one copy of the stylesheet's 20 fonts, the offline
+    edition carries only these inside (`with_fonts`). A rule may use a font family when
+    every class of one of its selectors is on the page (wherever they are: never too few).
     """
-    used = frozenset(family for selectors, families in _font_rules(css)
+    return frozenset(family for selectors, families in _font_rules(css)
                      if any(needed <= classes for needed in selectors) for family in families)
-    return _with_fonts(css, used)
 
 
 @lru_cache(maxsize=4)
@@ -119,7 +118,8 @@ def _font_rules(css: str) -> tuple[tuple[tuple[frozenset[str], ...], tuple[str, 
 
 
 @lru_cache(maxsize=64)  # one per set of fonts a page uses: a site has few
-def _with_fonts(css: str, used: frozenset[str]) -> str:
+def with_fonts(css: str, used: frozenset[str]) -> str:
+    """KaTeX's stylesheet `css` without the @font-face rules of the families not `used`."""
     return FONT_FACE.sub(lambda face: face.group(0) if face.group(1) in used else "", css)
 
 

@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 
 from .html_tags import Tag, removal, splice, start_tags, start_tags_named
 from .html_urls import attribute_spans, is_local, relative_url, split_srcset
-from .math_assets import fonts_in_use
+from .math_assets import fonts_used, with_fonts
 from .output import SiteFiles
 
 # client/: the theme's first paint, the figures' binder, Python's starter
@@ -81,6 +81,9 @@ class Edition:
     # The classes on the pages this file shows, for the maths fonts; None: `html`'s own.
     classes: set[str] | None = None
     file_url: str | None = None  # the folder of the file `html` goes into; None: page_url
+    # The stylesheets inlined so far by this build's editions, shared among them: every
+    # post inlines the same theme and the same maths fonts (Stylesheets, below).
+    stylesheets: Stylesheets | None = None
 
     def make(self, html: str, before_body: str = "",
              tags: tuple[Tag, ...] | None = None) -> bytes:
@@ -170,15 +173,9 @@ class Edition:
         rel, href = tag.attrs.get("rel", "").lower().split(), tag.attrs["href"]
         path = self.site_path(href)
         if "stylesheet" in rel and path is not None:
-            css = self.files.read(path).decode("utf-8")
-            if posixpath.basename(path) == MATHS_STYLESHEET:
-                if "katex" not in classes:  # it styles nothing else
-                    return removal(html, tag.start, tag.end)
-                css = fonts_in_use(css, classes)
-            css = self.css(css, posixpath.dirname(path))
-            if UNSAFE_IN_STYLE.search(css):
-                raise ValueError(f"{path} holds '</style', which would end it early")
-            return tag.start, tag.end, f"<style>{css}</style>"
+            if posixpath.basename(path) == MATHS_STYLESHEET and "katex" not in classes:
+                return removal(html, tag.start, tag.end)  # it styles nothing else
+            return tag.start, tag.end, self.style_element(path, classes)
         if "icon" in rel and path is not None:
             new = with_attributes(tag.text, {"href": self.data_url(path)})
             return tag.start, tag.end, new
@@ -210,14 +207,46 @@ class Edition:
         path = self.site_path(value)
         return self.data_url(path) if path in self.files else value
 
-    def css(self, css: str, folder: str) -> str:
-        """A stylesheet (in site `folder`) with each local url() as a data: URL."""
+    def style_element(self, path: str, classes: set[str]) -> str:
+        """The stylesheet at `path` as a <style> element, its fonts and images inside; the
+        maths stylesheet with only the fonts `classes` can use."""
+        shared = self.stylesheets if self.stylesheets is not None else Stylesheets()
+        if path not in shared.sources:
+            shared.sources[path] = self.files.read(path).decode("utf-8")
+        else:
+            self.note(path)
+        css = shared.sources[path]
+        fonts = fonts_used(css, classes) if posixpath.basename(path) == MATHS_STYLESHEET else None
+        key = (path, fonts)
+        if key in shared.elements:
+            element, touched = shared.elements[key]
+            self.note(*touched)
+            return element
+        touched: list[str] = []
+        inlined = self.css(with_fonts(css, fonts) if fonts is not None else css,
+                           posixpath.dirname(path), touched)
+        if UNSAFE_IN_STYLE.search(inlined):
+            raise ValueError(f"{path} holds '</style', which would end it early")
+        shared.elements[key] = (f"<style>{inlined}</style>", touched)
+        return shared.elements[key][0]
+
+    def note(self, *paths: str) -> None:
+        """Count `paths` as read or looked for, when the site's files note what is."""
+        note = getattr(self.files, "note", None)
+        for path in paths if note else ():
+            note(path)
+
+    def css(self, css: str, folder: str, touched: list[str] | None = None) -> str:
+        """A stylesheet (in site `folder`) with each local url() as a data: URL; the paths
+        looked at are added to `touched`."""
 
         def inline(m: re.Match) -> str:
             url = m.group(2)
             if not is_local(url):
                 return m.group(0)
             path = site_path(url, folder + "/")
+            if touched is not None and path is not None:
+                touched.append(path)
             return f"url({self.data_url(path)})" if path in self.files else m.group(0)
 
         return CSS_URL.sub(inline, css)
@@ -252,6 +281,16 @@ class Edition:
         return data_url(media_type, self.files.read(path))
 
 
+@dataclass
+class Stylesheets:
+    """One build's stylesheets, as its editions inline them."""
+
+    sources: dict[str, str] = field(default_factory=dict)  # site path -> text
+    # (site path, the maths fonts kept or None) -> (<style> element, site paths it looked at)
+    elements: dict[tuple[str, frozenset[str] | None], tuple[str, list[str]]] = field(
+        default_factory=dict)
+
+
 _scans: dict[bytes, tuple[tuple[Tag, ...], frozenset[str]]] = {}
 
 
@@ -259,17 +298,21 @@ def scan_page(html: str) -> tuple[tuple[Tag, ...], frozenset[str]]:
     """The start tags of `html` an edition may change (the others it leaves as they are) and
     the classes it names. Remembered: each post is made into two editions, its own and the
     site's, and its start tags (thousands, with maths) are the slow part."""
-    key = hashlib.sha1(html.encode("utf-8", "surrogatepass")).digest()
+    key = _scan_key(html)
     found = _scans.get(key)
     if found is None:
-        if len(_scans) >= 4096:  # a long `serve` session: start again rather than grow
-            _scans.clear()
         if "url(" in html:  # some tag may have a style="...url(...)" to inline
             tags = tuple(t for t in start_tags(html) if t.name in REWRITTEN or "url(" in t.text)
         else:
             tags = tuple(start_tags_named(html, REWRITTEN))
+        if len(_scans) >= 4096:  # a long `serve` session: start again rather than grow
+            _scans.clear()
         found = _scans[key] = (tags, frozenset(page_classes(html)))
     return found
+
+
+def _scan_key(html: str) -> bytes:
+    return hashlib.sha1(html.encode("utf-8", "surrogatepass")).digest()
 
 
 def tags_within(tags: tuple[Tag, ...], start: int, end: int) -> tuple[Tag, ...]:
