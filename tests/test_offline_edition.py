@@ -21,8 +21,9 @@ from sitegen.commands.check import html_references
 from sitegen.config import BuildConfig
 from sitegen.edition_payload import pack_payload, unpack_payload
 from sitegen.html_tags import start_tags, start_tags_named
-from sitegen.offline_edition import PAYLOAD_ID, REWRITTEN, Edition
+from sitegen.offline_edition import PAYLOAD_ID, Edition
 from sitegen.output import SiteFiles
+from sitegen.page_scan import REWRITTEN
 
 from .conftest import TEST_SITE
 

@@ -27,10 +27,9 @@ from .offline_edition import (
     Edition,
     Stylesheets,
     inline_script,
-    scan_page,
-    tags_within,
 )
 from .output import SiteFiles
+from .page_scan import scan_page, tags_within
 from .pages import Page
 from .templates import Site
 

@@ -23,7 +23,6 @@ translations go. A post without figures gets an edition without scripts or runti
 from __future__ import annotations
 
 import base64
-import hashlib
 import mimetypes
 import posixpath
 import re
@@ -32,10 +31,11 @@ from functools import lru_cache
 from html import escape
 from urllib.parse import unquote, urlsplit
 
-from .html_tags import Tag, removal, splice, start_tags, start_tags_named
+from .html_tags import Tag, removal, splice
 from .html_urls import attribute_spans, is_local, relative_url, split_srcset
 from .math_assets import fonts_used, with_fonts
 from .output import SiteFiles
+from .page_scan import EMBEDDED, REWRITTEN, scan_page
 
 # client/: the theme's first paint, the figures' binder, Python's starter
 INLINED_SCRIPTS = ("theme.js", "binder.js", "page.js")
@@ -55,11 +55,6 @@ MATHS_STYLESHEET = "katex.min.css"
 MEDIA_TYPES = mimetypes.MimeTypes()  # Python's own table: the same on every machine
 MEDIA_TYPES.add_type("font/woff2", ".woff2")
 MEDIA_TYPES.add_type("image/webp", ".webp")
-# Attributes whose value is the URL of something the page shows, by tag.
-EMBEDDED = {"img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
-            "audio": ("src",), "track": ("src",), "image": ("href",)}
-REWRITTEN = frozenset({"script", "link", "meta", "a", *EMBEDDED})  # others: a style="url(...)"
-CLASS_ATTRIBUTE = re.compile(r'\bclass="([^"]*)"')
 CSS_URL = re.compile(r"""url\(\s*(["']?)([^"')]*)\1\s*\)""")
 # What ends an inlined script or stylesheet early, or puts the parser in an odd state.
 UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.I)
@@ -289,41 +284,6 @@ class Stylesheets:
     # (site path, the maths fonts kept or None) -> (<style> element, site paths it looked at)
     elements: dict[tuple[str, frozenset[str] | None], tuple[str, list[str]]] = field(
         default_factory=dict)
-
-
-_scans: dict[bytes, tuple[tuple[Tag, ...], frozenset[str]]] = {}
-
-
-def scan_page(html: str) -> tuple[tuple[Tag, ...], frozenset[str]]:
-    """The start tags of `html` an edition may change (the others it leaves as they are) and
-    the classes it names. Remembered: each post is made into two editions, its own and the
-    site's, and its start tags (thousands, with maths) are the slow part."""
-    key = _scan_key(html)
-    found = _scans.get(key)
-    if found is None:
-        if "url(" in html:  # some tag may have a style="...url(...)" to inline
-            tags = tuple(t for t in start_tags(html) if t.name in REWRITTEN or "url(" in t.text)
-        else:
-            tags = tuple(start_tags_named(html, REWRITTEN))
-        if len(_scans) >= 4096:  # a long `serve` session: start again rather than grow
-            _scans.clear()
-        found = _scans[key] = (tags, frozenset(page_classes(html)))
-    return found
-
-
-def _scan_key(html: str) -> bytes:
-    return hashlib.sha1(html.encode("utf-8", "surrogatepass")).digest()
-
-
-def tags_within(tags: tuple[Tag, ...], start: int, end: int) -> tuple[Tag, ...]:
-    """The tags between offsets `start` and `end` of their page, as tags of that slice."""
-    return tuple(Tag(t.start - start, t.end - start, t.name, t.text)
-                 for t in tags if t.start >= start and t.end <= end)
-
-
-def page_classes(html: str) -> set[str]:
-    """Every class named in `html` (text that looks like a class attribute adds fonts: safe)."""
-    return set(" ".join(CLASS_ATTRIBUTE.findall(html)).split())
 
 
 def site_path(url: str, folder: str) -> str | None:
