@@ -184,3 +184,69 @@ def test_a_port_in_use_is_one_line_and_exit_1(tmp_path):
     assert result.stderr.strip() == (f"127.0.0.1:{port}: error: cannot serve there: port {port} "
                                      "is in use; choose another with --port")
     assert not Path(tmp_path / "out").exists()  # refused before building anything
+
+
+# ---- previews: an edited post's page ahead of its build --------------------------------
+
+PLAIN = "---\ntitle: Plain\ndate: 2024-02-03\ntags: [words]\n---\n\nWords and $x^2$.\n"
+EDITION_LINK = re.compile(rb'<a class="nn-edition".*?</a>', re.S)
+
+
+def test_a_posts_preview_is_the_page_its_build_writes(tmp_path):
+    from sitegen.commands.build import build
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "plain.md").write_text(PLAIN)
+    (content / "other.md").write_text(GOOD)
+    config = BuildConfig(content, tmp_path / "out")
+    context = build(config).preview
+    post = content / "plain.md"
+    post.write_text(PLAIN.replace("Words and", "Other words, then"))
+    relative, page = context.page(post)
+    assert relative == "posts/plain/index.html" and b"Other words, then" in page
+    build(config)
+    built = (tmp_path / "out" / relative).read_bytes()
+    assert EDITION_LINK.sub(b"", built) == EDITION_LINK.sub(b"", page)  # but for its size
+
+    # What other pages show, or what the page's scripts or the site's styles are: the
+    # build's, not a preview's. So are errors, and files the last build did not know.
+    for edited in (PLAIN.replace("title: Plain", "title: Renamed"),
+                   PLAIN.replace("[words]", "[words, more]"),
+                   PLAIN + "\n```widget activation\n```\n",
+                   PLAIN.replace("$x^2$", r"$\frac{1}{2}$"),  # a new maths layout class
+                   PLAIN.replace("date: 2024-02-03", "date: 2024-02-30"),
+                   PLAIN + "\n[a broken link](nowhere.md)\n"):
+        post.write_text(edited)
+        assert context.page(post) is None, edited
+    assert context.page(content / "new.md") is None
+
+
+def test_the_dev_server_answers_with_a_preview_until_the_build_is_written(dev_server):
+    port, reloads = dev_server
+    stream = EventStream(port)
+    time.sleep(0.2)
+    reloads.preview("index.html", b"<html><head></head><body>preview</body></html>")
+    assert stream.next()[0] == "reload"
+    status, _, page = get(port, "/")
+    assert status == 200 and b"preview" in page and LIVERELOAD_TAG in page
+    assert reloads.preview_served.is_set()
+    reloads.end_previews()
+    assert get(port, "/")[2].endswith(b"<body>x</body>")
+    stream.close()
+
+
+def test_an_edit_reaches_the_open_page_before_its_build(serve_process):
+    proc, port, content, lines = serve_process
+    stream = EventStream(port)
+    time.sleep(0.5)
+    while not lines.empty():
+        lines.get()
+    (content / "a.md").write_text(GOOD.replace("Fine.", "Fine, and edited."))
+    assert stream.next(timeout=60)[0] == "reload"  # the preview
+    assert b"Fine, and edited." in get(port, "/posts/a/")[2]
+    assert stream.next(timeout=60)[0] == "reload"  # the build, written
+    while not lines.get(timeout=60).startswith("built "):
+        pass
+    assert b"Fine, and edited." in get(port, "/posts/a/")[2]
+    stream.close()

@@ -195,7 +195,7 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
         if entry is None:
             todo.append((page, key))
         else:
-            _fill(page, entry)
+            fill_page(page, entry)
     work = [(str(p.source), p.body, p.body_line, p.url, p.lang) for p, _ in todo]
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(work) >= PARALLEL_FROM:
@@ -212,11 +212,12 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
             raise BuildError(path, line, message)
         remember_maths(entry.pop("katex"))
         cache.put(key, entry)
-        _fill(page, entry)
+        fill_page(page, entry)
     return len(todo)
 
 
-def _fill(page: Page, entry: dict) -> None:
+def fill_page(page: Page, entry: dict) -> None:
+    """Put a conversion's result (`convert_body`'s, or the cache's) into the page record."""
     page.html, page.widgets = entry["html"], list(entry["widgets"])
     page.styles = dict(entry.get("styles", {}))
     page.excerpt = entry["excerpt"]

@@ -56,6 +56,10 @@ class Reloads:
         self.generation = 0
         self.error: str | None = None  # `path:line: error: ...` while the last build failed
         self.changed = threading.Condition()
+        # Pages answered ahead of the build under way (preview.py), by site path; and
+        # whether one has been asked for since it was put there.
+        self.previews: dict[str, bytes] = {}
+        self.preview_served = threading.Event()
 
     def bump(self) -> None:
         """A build succeeded: pages reload, any error shown goes away."""
@@ -64,6 +68,17 @@ class Reloads:
     def fail(self, message: str) -> None:
         """A build failed: pages show `message` over what they show now."""
         self._set(message)
+
+    def preview(self, relative: str, data: bytes) -> None:
+        """Answer for the page at site path `relative` with `data` until the build under
+        way is written, and have open pages reload."""
+        self.preview_served.clear()
+        self.previews = {relative: data}
+        self._set(self.error)
+
+    def end_previews(self) -> None:
+        """The build is written (or failed): answer from the build folder again."""
+        self.previews = {}
 
     def _set(self, error: str | None) -> None:
         with self.changed:
@@ -137,11 +152,22 @@ class Handler(SimpleHTTPRequestHandler):
             if not urlsplit(self.path).path.endswith("/"):
                 return super().do_GET()  # let the base class redirect to the slash
             local = local / "index.html"
+        preview = self.reloads.previews.get(self._site_path(local)) if self.reloads else None
+        if preview is not None:
+            self.send_bytes(with_livereload(preview), "text/html; charset=utf-8")
+            self.reloads.preview_served.set()
+            return
         if not local.is_file():
             if self.reloads and self.reloads.error is not None:  # nothing built yet, say
                 return self.send_bytes(NO_SITE_YET % LIVERELOAD_TAG, "text/html; charset=utf-8")
             return super().do_GET()
         self.send_bytes(with_livereload(local.read_bytes()), "text/html; charset=utf-8")
+
+    def _site_path(self, local: Path) -> str:
+        try:
+            return local.relative_to(self.directory).as_posix()
+        except ValueError:
+            return ""
 
     def send_bytes(self, body: bytes, content_type: str) -> None:
         self.send_response(200)

@@ -42,6 +42,12 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 }
 
 
+def render_post(env: jinja2.Environment, site: Site, page: Any) -> str:
+    """A post's page (`page`: a pages.Page)."""
+    return render(env, "post.html", page.url, site=site, page=page, lang=page.lang,
+                  widgets=page.widgets)
+
+
 _environments: dict[Path, jinja2.Environment] = {}
 
 

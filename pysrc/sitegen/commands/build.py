@@ -50,9 +50,10 @@ from ..markdown_ext.links import LinkResolver
 from ..out_folder import build_lock, check_out_folder, recover
 from ..output import SiteFiles, write_site
 from ..pages import Page, link_translations, read_pages
+from ..preview import PreviewContext
 from ..site_settings import SiteSettings, load_site_settings
 from ..snippet_runner import SnippetLimits
-from ..templates import Site, make_environment, render
+from ..templates import Site, make_environment, render, render_post
 from ..urls import output_path, slugify, tag_url
 
 RUNTIME_DIR = "static/pyodide-{hash}/"  # named by its content: cached for good
@@ -68,6 +69,7 @@ class BuildReport:
     widgets: int  # live figures
     files_changed: int  # output files whose bytes changed (written or removed)
     seconds: float
+    preview: PreviewContext | None = None  # for `serve`: an edited post's page, ahead
 
 
 def make_site(config: BuildConfig, settings: SiteSettings) -> Site:
@@ -106,8 +108,8 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
                          set(content.assets), generated_paths(tags))
     cache = ConversionCache(config.conversion_cache)
     katex_answers.use_store(config.state_dir / "katex.json" if config.incremental else None)
-    converted = convert_pages(pages, cache, links, config.jobs,
-                              SnippetLimits(timeout=settings.snippet_timeout))
+    limits = SnippetLimits(timeout=settings.snippet_timeout)
+    converted = convert_pages(pages, cache, links, config.jobs, limits)
     env = make_environment(config.templates_dir)
 
     out = SiteFiles()
@@ -144,13 +146,10 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
     cache.save()
     memo.save()
     katex_answers.save()
+    preview = PreviewContext(env, site, {p.source.resolve(): p for p in pages}, links, limits,
+                             frozenset(k for p in pages for k in p.styles))
     return BuildReport(len(pages), converted, sum(len(p.widgets) for p in pages),
-                       changed, time.perf_counter() - started)
-
-
-def render_post(env, site: Site, page: Page) -> str:
-    return render(env, "post.html", page.url, site=site, page=page, lang=page.lang,
-                  widgets=page.widgets)
+                       changed, time.perf_counter() - started, preview)
 
 
 def render_index(env, site: Site, pages: list[Page]) -> str:

@@ -1,7 +1,8 @@
 """`build.py serve`: build, serve at http://127.0.0.1:8000/, rebuild on change.
 
 Edits to content/, templates/, client/ or pysrc/ trigger a rebuild; open pages
-reload themselves. A failed build never stops the server: its error is printed
+reload themselves. An edit to one post's body is shown first, ahead of the build
+(preview.py). A failed build never stops the server: its error is printed
 here and shown over the open pages (with its file and line) while the last good
 site is still served; the next good build clears it. A snippet that hangs is
 stopped by its time limit like any build's.
@@ -12,18 +13,23 @@ from __future__ import annotations
 import errno
 import sys
 import threading
+from pathlib import Path
 
 import watchfiles
 
 from ..config import BuildConfig
 from ..errors import BuildError, describe_unexpected
 from ..out_folder import check_out_folder
+from ..preview import PreviewContext
 from ..server import Reloads, make_server
 from .build import build
 
+PREVIEW_FETCH_WAIT = 0.25  # s the build waits for open pages to fetch a preview
 
-def rebuild(config: BuildConfig, reloads: Reloads) -> None:
-    """One build; whatever goes wrong is reported, never raised."""
+
+def rebuild(config: BuildConfig, reloads: Reloads) -> PreviewContext | None:
+    """One build; whatever goes wrong is reported, never raised. Returns what the next
+    edit's preview needs (None after a failed build)."""
     try:
         report = build(config)
     except BuildError as exc:
@@ -33,11 +39,28 @@ def rebuild(config: BuildConfig, reloads: Reloads) -> None:
     else:
         print(f"built {report.pages} pages in {report.seconds:.2f} s "
               f"({report.files_changed} files changed)", flush=True)
+        reloads.end_previews()
         reloads.bump()
-        return
+        return report.preview
     print(message, flush=True)
     print("build failed; still serving the last good site", flush=True)
+    reloads.end_previews()
     reloads.fail(message)
+    return None
+
+
+def preview_edit(context: PreviewContext | None, changes: set, reloads: Reloads) -> None:
+    """If the change is one post's edit, show its page before the build (preview.py)."""
+    if context is None or len(changes) != 1:
+        return
+    (kind, path), = changes
+    if kind != watchfiles.Change.modified or not path.endswith(".md"):
+        return
+    page = context.page(Path(path))
+    if page is not None:
+        reloads.preview(*page)
+        # The open page asks for it at once; building meanwhile would slow the answer.
+        reloads.preview_served.wait(PREVIEW_FETCH_WAIT)
 
 
 def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
@@ -53,7 +76,7 @@ def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int
               file=sys.stderr)
         return 1
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    rebuild(config, reloads)
+    context = rebuild(config, reloads)
     print(f"serving {config.out_dir}/ at http://{host}:{server.server_address[1]}"
           f"{config.base_url} (Ctrl+C stops)", flush=True)
     watched = [config.content_dir, config.templates_dir, config.client_dir,
@@ -66,7 +89,8 @@ def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int
             names = sorted({path for _, path in changes})
             print(f"changed: {', '.join(names[:3])}{' ...' if len(names) > 3 else ''}",
                   flush=True)
-            rebuild(config, reloads)
+            preview_edit(context, changes, reloads)
+            context = rebuild(config, reloads)
     except KeyboardInterrupt:
         pass
     finally:
