@@ -25,6 +25,7 @@ from .html_urls import remember_spans, url_spans
 from .inline_styles import styles_to_classes
 from .markdown_ext.katex_answers import drain_new
 from .markdown_ext.katex_answers import remember as remember_maths
+from .markdown_ext.katex_answers import warm_up as katex_warm_up
 from .markdown_ext.links import LinkExtension, LinkResolver
 from .markdown_ext.live_cells import LiveCellExtension
 from .markdown_ext.math import MathExtension
@@ -116,6 +117,14 @@ def start_converter(links: LinkResolver | None = None,
     _setup_key = repr((links.content_dir, links.fingerprint()) if links else None) + repr(limits)
 
 
+def start_worker(links: LinkResolver | None, limits: SnippetLimits | None,
+                 maths: bool) -> None:
+    """Set up a process to convert pages: its converters, and KaTeX if pages have maths."""
+    start_converter(links, limits)
+    if maths:
+        katex_warm_up()
+
+
 def converter(syntax: frozenset[str]) -> markdown.Markdown:
     md = _converters.get((_setup_key, syntax))
     if md is None:
@@ -197,14 +206,15 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
         else:
             fill_page(page, entry)
     work = [(str(p.source), p.body, p.body_line, p.url, p.lang) for p, _ in todo]
+    maths = any("math" in syntax_in(body) for _, body, _, _, _ in work)
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(work) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=start_converter,
-                                 initargs=(links, limits)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
+                                 initargs=(links, limits, maths)) as pool:
             results = list(pool.map(_convert_job, work, chunksize=8))
     else:
         snippet_runner.warm_up([body for _, body, _, _, _ in work])  # imports while we convert
-        start_converter(links, limits)
+        start_worker(links, limits, maths)
         results = [_convert_job(job) for job in work]
     for (page, key), entry in zip(todo, results, strict=True):
         if "error" in entry:

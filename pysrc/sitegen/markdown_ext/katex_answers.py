@@ -39,6 +39,15 @@ def use_store(path: Path | None, node: str = "node", node_modules: Path | None =
         _store, _store_key, _store_read = path, key, False
 
 
+def warm_up(node: str = "node", node_modules: Path | None = None) -> None:
+    """Start Node and KaTeX now, for pages with maths to come: loading KaTeX takes a fifth
+    of a second, which it then spends beside the conversion of the first page."""
+    try:
+        katex_process(node, node_modules or project_files.node_modules())
+    except Exception:  # noqa: BLE001 - the first page with maths reports it, at its line
+        pass
+
+
 def typeset(node: str, node_modules: Path, batch: list[Question]) -> list[dict]:
     """KaTeX's answer to each (tex, display) of `batch`, in order: {"html", "warnings"} or
     {"error", "position"}. Only the questions never answered before go to Node."""
