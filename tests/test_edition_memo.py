@@ -71,9 +71,13 @@ def same_as_cold(content: Path, out: Path, tmp_path: Path) -> None:
 def test_nothing_changed_nothing_made_again(site, tmp_path, monkeypatch):
     out = tmp_path / "build"
     build(BuildConfig(content_dir=site, out_dir=out))
+    caches = sorted((tmp_path / ".build.cache").glob("*.json"))
+    written = {path: path.stat().st_mtime_ns for path in caches}
     made = make_count(monkeypatch)
     build(BuildConfig(content_dir=site, out_dir=out))
     assert made[0] == 0
+    assert {path: path.stat().st_mtime_ns for path in caches} == written  # not rewritten
+    assert {p.name for p in caches} >= {"pages.json", "editions.json", "katex.json"}
     same_as_cold(site, out, tmp_path)
 
 

@@ -41,6 +41,7 @@ class ConversionCache:
         self.path = path
         self.entries: dict[str, dict] = {}
         self.used: set[str] = set()
+        self.changed = False  # an entry was put since the cache was read
         if path and path.is_file():
             try:
                 self.entries = json.loads(path.read_text(encoding="utf-8"))
@@ -56,11 +57,13 @@ class ConversionCache:
     def put(self, key: str, entry: dict) -> None:
         self.entries[key] = entry
         self.used.add(key)
+        self.changed = True
 
     def save(self) -> None:
         """Keep only the entries this build used: the cache never outgrows the site."""
-        if not self.path:
-            return
+        if not self.path or (not self.changed and self.used == self.entries.keys()
+                             and self.path.is_file()):
+            return  # the file holds just these already
         kept = {k: self.entries[k] for k in sorted(self.used)}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
