@@ -180,3 +180,29 @@ def test_a_template_edited_between_builds_of_one_process_is_used(tmp_path):
                                              '<article class="post">EDITED-TEMPLATE'))
     build(config)
     assert "EDITED-TEMPLATE" in (out / "posts/a/index.html").read_text()
+
+
+def test_a_post_rendered_once_is_the_post_rendered_with_and_without_its_edition(tmp_path):
+    """The build renders each post once, marking where the link to its offline edition
+    goes; taking the mark out and putting the link in give what two renders gave."""
+    from sitegen.templates import (
+        render_post,
+        render_post_marked,
+        with_edition_link,
+        without_edition_link,
+    )
+
+    out = tmp_path / "out"
+    context = build(BuildConfig(TEST_SITE, out)).preview
+    for page in context.pages.values():
+        assert page.edition_bytes > 0
+        marked = render_post_marked(context.env, context.site, page)
+        final = with_edition_link(context.env, context.site, page, marked)
+        assert final == render_post(context.env, context.site, page)
+        assert final.encode() == (out / page.output_path).read_bytes()
+        assert 'class="nn-edition"' in final
+        before = without_edition_link(marked)
+        size, page.edition_bytes = page.edition_bytes, 0
+        assert before == render_post(context.env, context.site, page)
+        page.edition_bytes = size
+        assert 'class="nn-edition"' not in before and "nnpress:edition-link" not in before

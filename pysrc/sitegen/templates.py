@@ -42,10 +42,38 @@ LANGUAGE_NAMES = {  # shown in language switches, each in its own language
 }
 
 
-def render_post(env: jinja2.Environment, site: Site, page: Any) -> str:
+def render_post(env: jinja2.Environment, site: Site, page: Any, **context: Any) -> str:
     """A post's page (`page`: a pages.Page)."""
     return render(env, "post.html", page.url, site=site, page=page, lang=page.lang,
-                  widgets=page.widgets)
+                  widgets=page.widgets, **context)
+
+
+# A build renders each post once. Its offline edition is made from the page without the
+# link to that edition, whose size the link then shows: the page is rendered with this
+# mark where the link goes (post.html's block `edition_link`), the mark taken out for the
+# edition, and the block, rendered alone, put in its place once the size is known.
+EDITION_MARK = "<!--nnpress:edition-link-->"
+
+
+def render_post_marked(env: jinja2.Environment, site: Site, page: Any) -> str:
+    """`render_post`, with EDITION_MARK where the link to the post's edition goes."""
+    return render_post(env, site, page, edition_mark=EDITION_MARK)
+
+
+def with_edition_link(env: jinja2.Environment, site: Site, page: Any, marked: str) -> str:
+    """The page `render_post_marked` gave, with the link to the edition `page` now knows
+    the size of: what `render_post` gives."""
+    template = env.get_template("post.html")
+    context = template.new_context(dict(site=site, page=page, lang=page.lang,
+                                        widgets=page.widgets, root=root_for(page.url),
+                                        url=page.url))
+    return marked.replace(EDITION_MARK, "".join(template.blocks["edition_link"](context)), 1)
+
+
+def without_edition_link(marked: str) -> str:
+    """The page `render_post_marked` gave, as `render_post` gives it before the edition
+    is made (no link)."""
+    return marked.replace(EDITION_MARK, "", 1)
 
 
 _environments: dict[Path, jinja2.Environment] = {}

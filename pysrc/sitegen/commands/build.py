@@ -53,7 +53,14 @@ from ..pages import Page, link_translations, read_pages
 from ..preview import PreviewContext
 from ..site_settings import SiteSettings, load_site_settings
 from ..snippet_runner import SnippetLimits
-from ..templates import Site, make_environment, render, render_post
+from ..templates import (
+    Site,
+    make_environment,
+    render,
+    render_post_marked,
+    with_edition_link,
+    without_edition_link,
+)
 from ..urls import output_path, slugify, tag_url
 
 RUNTIME_DIR = "static/pyodide-{hash}/"  # named by its content: cached for good
@@ -124,17 +131,19 @@ def _build(config: BuildConfig, started: float) -> BuildReport:
     site.assets, site.runtime = assets_version(out), runtime_info
     share_cards.write_share_cards(pages, site.title, share_cards.theme_css(config.templates_dir),
                                   out, config.state_dir / "cards" if config.incremental else None)
+    marked = {page.url: render_post_marked(env, site, page) for page in pages}
     for page in pages:
-        out.write_text(page.output_path, render_post(env, site, page), page.source)
+        out.write_text(page.output_path, without_edition_link(marked[page.url]), page.source)
     write_listings(env, site, pages, tags, out)
     for rel, src in content.assets.items():  # images and data keep their paths
         out.copy_file(src, rel, src)
     # Each post, and the whole site, as one file that works offline. The links to them
-    # show their sizes, so the posts and the index are rendered once more.
+    # show their sizes: each post gets its link, and the index is rendered once more.
     memo = EditionMemo(config.edition_cache, out, config.out_dir.resolve())
     editions.write_editions(site, pages, out, config.client_dir, config.runtime_cache, memo)
     for page in pages:
-        out.replace_text(page.output_path, render_post(env, site, page))
+        out.replace_text(page.output_path,
+                         with_edition_link(env, site, page, marked.pop(page.url)))
     out.replace_text("index.html", render_index(env, site, pages))
     immutable = (runtime_info["dir"], CLIENT_DIR + runtime_info["wheel"]) if live else ()
     out.write_text(service_worker.SW_PATH, service_worker.service_worker(
