@@ -81,8 +81,8 @@ class Playground(RunLoop, Widget):
         self.frame = view.plot_frame(EXTENT)
         self.grid = _heatmap.grid_points(-EXTENT, EXTENT, GRID)  # (GRID*GRID, 2)
         self.thumb_grid = _heatmap.grid_points(-EXTENT, EXTENT, THUMB)
-        self.input_uris = [_heatmap.data_uri(self.thumb_grid[:, i] / EXTENT, THUMB,
-                                             _heatmap.THUMB_LUT) for i in range(2)]
+        self.input_heats = [_heatmap.diverging(self.thumb_grid[:, i] / EXTENT, THUMB,
+                                               _heatmap.THUMB_STRENGTH) for i in range(2)]
         self.make_data()
         self.restart()
 
@@ -176,7 +176,7 @@ class Playground(RunLoop, Widget):
         X, y = self.test
         right = accuracy(self.net.predict(X)[:, 0], y)  # labels 0/1
         heat = view.heatmap_figure(
-            self.frame, _heatmap.data_uri(2.0 * p - 1.0, GRID),
+            self.frame, _heatmap.diverging(2.0 * p - 1.0, GRID),
             t("The network's prediction over the plane after epoch {epoch}: blue where it "
               "says class 1, orange class 0; {right} of test points on the right side",
               epoch=self.epoch, right=f"{right:.0%}"))
@@ -189,7 +189,7 @@ class Playground(RunLoop, Widget):
             "readout": readout,
             "shape": f'<span class="pg-shape">{shape}</span>',
             "noise": f'<output class="pg-noise-value">{self.noise:.2f}</output>',
-            "network": view.network_svg(self.net, self.input_uris, self.thumb_grid, THUMB),
+            "network": view.network_svg(self.net, self.input_heats, self.thumb_grid, THUMB),
             "heatmap": heat,
             "points": self._points,
             "losses": view.loss_figure(self.losses["train"], self.losses["test"], self.peak),
