@@ -142,6 +142,22 @@ def test_step_is_one_epoch_and_reset_gives_back_the_first_frame():
     assert w.slots() == again.slots()  # same seed, same run
 
 
+def test_the_shape_is_a_count_a_state_link_can_set():
+    w = widget()
+    html = w.render_html("nn-playground-1")
+    assert re.search(r'<input type="number" hidden min="0" max="4" step="1" value="2" '
+                     r'data-control="layers"', html)
+    w.on("layers", 3)  # as the page sends a linked value
+    w.on("units", 6.0)
+    assert w.net.sizes == [2, 6, 6, 6, 1] and w.epoch == 0
+    assert {c.name: c.value for c in w.controls() if c.name in ("layers", "units")} == \
+        {"layers": 3, "units": 6}
+    for control, value in (("layers", 5), ("units", 0), ("units", 2.5), ("layers", "x"),
+                           ("units", None)):
+        w.on(control, value)  # out of range or not a whole number: left as it is
+    assert w.net.sizes == [2, 6, 6, 6, 1]
+
+
 def test_changing_the_data_redraws_the_points_and_starts_over():
     w = widget()
     play(w, 10)

@@ -20,7 +20,7 @@ from ..params import ParamError, choice, ranged
 from ..widget import Widget
 from . import _heatmap
 from . import _playground_view as view
-from ._training_controls import RunLoop, step_buttons
+from ._training_controls import RunLoop, parse_count, step_buttons
 
 LABELS = {"circle": "Circle", "xor": "Exclusive or", "gauss": "Two Gaussians", "spiral": "Spiral"}
 DATASETS = {name: LABELS.get(name, name.title()) for name in DATASET_NAMES}  # value: text
@@ -159,6 +159,10 @@ class Playground(RunLoop, Widget):
         elif control in ("units_down", "units_up"):
             self.units = int(np.clip(self.units + (1 if control.endswith("up") else -1),
                                      1, MAX_UNITS))
+        elif control == "layers" and (count := parse_count(value, 0, MAX_LAYERS)) is not None:
+            self.layers = count  # from a state link
+        elif control == "units" and (count := parse_count(value, 1, MAX_UNITS)) is not None:
+            self.units = count
         else:
             return
         if control in ("dataset", "noise"):
@@ -204,8 +208,9 @@ class Playground(RunLoop, Widget):
             f'<div class="nn-controls pg-setup">{c["dataset"]}{c["activation"]}'
             f'{c["learning_rate"]}<div class="pg-noise">{c["noise"]}{slots["noise"]}</div></div>'
             f'<div class="nn-controls pg-shape-row"><span class="pg-knob">{t("Layers")} '
-            f'{c["layers_down"]}{c["layers_up"]}</span>'
-            f'<span class="pg-knob">{t("Units")} {c["units_down"]}{c["units_up"]}</span>'
+            f'{c["layers_down"]}{c["layers_up"]}{c["layers"]}</span>'
+            f'<span class="pg-knob">{t("Units")} {c["units_down"]}{c["units_up"]}'
+            f'{c["units"]}</span>'
             f'{slots["shape"]}</div>'
             f'<div class="pg-body">{slots["network"]}'
             f'<div class="pg-plot">{slots["heatmap"]}{slots["points"]}</div>'
