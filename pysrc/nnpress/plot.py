@@ -80,16 +80,15 @@ class Plot:
         from .widgets import _heatmap  # here: nnpress.widgets imports the cell, which imports us
 
         frame = self.frame()
-        heats, body = [], []
+        pieces, body = [], []
         for layer in self.layers:
             if layer.kind == "image":
-                heats.append(_heatmap.diverging(layer.image.ravel(), layer.image.shape[0]))
                 x0, x1 = (frame.px(v) for v in layer.xs)
                 y0, y1 = (frame.py(v) for v in layer.ys)
-                body.append(heats[-1].draw(min(x0, x1), min(y0, y1), abs(x1 - x0),
-                                           abs(y1 - y0)))
-        if heats:
-            body.insert(0, _heatmap.defs(heats))
+                heat = _heatmap.diverging(layer.image.ravel(), layer.image.shape[0])
+                pieces.append((heat, (min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))))
+        if pieces:
+            body.append(_heatmap.paint(pieces))
         body.append(svg.axes(frame, self.x_label, self.y_label))
         for layer in self.layers:
             if layer.kind == "line":

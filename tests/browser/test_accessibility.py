@@ -66,6 +66,6 @@ def test_ids_are_unique_with_several_heatmaps_live(page, watched, test_site_url)
         "() => axe.run(document, {runOnly: ['duplicate-id', 'duplicate-id-aria', "
         "'duplicate-id-active'], resultTypes: ['violations', 'passes']}).then(r => "
         "[r.violations.map(v => v.id), r.passes.map(v => v.nodes.length)])")
-    assert found[0] == [] and sum(found[1]) > 30, found  # 40 or so ids checked
+    assert found[0] == [] and sum(found[1]) > 10, found  # ids checked: figures and masks
     ids = page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
     assert len(ids) == len(set(ids))

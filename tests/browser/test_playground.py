@@ -10,6 +10,7 @@ from .actions import wait_for_text
 FIG = "#nn-playground-1"
 URL = "posts/playground/"
 HEAT = f"{FIG} [data-slot=heatmap] defs"  # the prediction heatmap's masks: its pixels
+THUMBNAILS = "[data-slot=network] mask:first-of-type image"  # one per unit, and x1, x2
 
 
 def train_loss(page) -> float:
@@ -69,7 +70,7 @@ def test_changing_the_data_and_the_shape_redraws_by_keyboard(open_live, test_sit
     wait_for_text(page, f"{FIG} .pg-shape", "3 hidden layers of 4 units")
     label = page.locator(f"{FIG} svg.nn-diagram").get_attribute("aria-label")
     assert label.startswith("A 2-4-4-4-1 network")
-    assert page.locator(f"{FIG} g.pg-unit").count() == 2 + 3 * 4 + 1
+    assert page.locator(f"{FIG} {THUMBNAILS}").count() == 2 + 3 * 4 + 1
 
 
 def test_a_button_at_its_limit_keeps_the_focus_in_the_figure(open_live, test_site_url):
@@ -116,7 +117,7 @@ def test_the_heatmaps_take_the_themes_colours(open_live, test_site_url):
     page.locator(f"{FIG} .pg-heat").scroll_into_view_if_needed()
     heat = page.locator(f"{FIG} .pg-heat").bounding_box()
     corner = (heat["x"] + heat["width"] - 4, heat["y"] + 4)  # top right: no point, no label
-    thumb = page.locator(f"{FIG} g.pg-unit").first.bounding_box()  # x1: orange to blue
+    thumb = page.locator(f"{FIG} svg.nn-diagram .node circle").first.bounding_box()  # x1
     left = (thumb["x"] + thumb["width"] * 0.2, thumb["y"] + thumb["height"] / 2)
     light, light_left = pixel(page, *corner), pixel(page, *left)
     page.emulate_media(color_scheme="dark")

@@ -141,7 +141,8 @@ def test_the_playgrounds_shape_comes_back_from_the_link(page, open_live, test_si
     fresh.wait_for_function(
         "(f) => document.querySelector(f + ' svg.nn-diagram').getAttribute('aria-label')"
         ".startsWith('A 2-2-2-2-1 network')", arg=fig)
-    assert fresh.locator(f"{fig} g.pg-unit").count() == 2 + 3 * 2 + 1
+    thumbnails = fresh.locator(f"{fig} [data-slot=network] mask:first-of-type image")
+    assert thumbnails.count() == 2 + 3 * 2 + 1
 
 
 def test_a_shape_out_of_range_is_left_out(page, open_live, test_site_url):

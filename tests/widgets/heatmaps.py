@@ -30,15 +30,16 @@ def decode_png(uri: str) -> np.ndarray:
     return pixels[:, :, 0] if channels == 1 else pixels
 
 
-def layers(svg: str, cls: str = "nn-heat") -> tuple[str, dict[str, np.ndarray]]:
-    """The first heatmap (group of class `cls`) in `svg`: the class of its colour underneath
-    and, for each colour over it, its mask's grey pixels (rows, cols) uint8."""
+def layers(svg: str, cls: str = "nn-heat", piece: int = 0) -> tuple[str, dict[str, np.ndarray]]:
+    """A heatmap in `svg` (of the group of class `cls`, the `piece`-th of those it paints):
+    the class of its colour underneath and, for each colour over it, its grey pixels
+    (rows, cols) uint8 from that colour's mask."""
     group = re.search(rf'<g class="[^"]*\b{cls}\b[^"]*">(.*?)</g>', svg)[1]
-    base = re.match(r'<rect class="([^"]+)"', group)[1]
+    base = re.match(r'<path class="([^"]+)"', group)[1]
     masks = {}
-    for layer, mask in re.findall(r'<rect class="([^"]+)"[^>]*mask="url\(#([^)]+)\)"', group):
-        uri = re.search(rf'<mask id="{re.escape(mask)}"[^>]*><image [^>]*href="([^"]+)"', svg)[1]
-        masks[layer] = decode_png(uri)
+    for layer, mask in re.findall(r'<path class="([^"]+)"[^>]*mask="url\(#([^)]+)\)"', group):
+        images = re.search(rf'<mask id="{re.escape(mask)}">(.*?)</mask>', svg)[1]
+        masks[layer] = decode_png(re.findall(r'href="([^"]+)"', images)[piece])
     return base, masks
 
 

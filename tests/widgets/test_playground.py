@@ -56,7 +56,7 @@ def test_grid_points_start_bottom_left_at_pixel_centres():
 
 def test_colour_scale_runs_orange_white_blue():
     heat = _heatmap.diverging(np.array([-1.0, 0.0, 1.0, np.nan]), 2)
-    svg = _heatmap.defs([heat]) + heat.draw(0, 0, 10, 10)
+    svg = _heatmap.paint([(heat, (0, 0, 10, 10))])
     base, masks = layers(svg)
     assert base == "heat-middle" and list(masks) == ["heat-negative", "heat-positive"]
     in_grid_order = {k: v[::-1].ravel().tolist() for k, v in masks.items()}  # bottom row first
@@ -74,7 +74,7 @@ def test_no_heatmap_carries_a_colour():
     uris = re.findall(r'href="(data:image/png;base64,[^"]+)"', html)
     assert len(uris) == 2 + 2 * (2 + 4 + 4 + 1) + 4  # heatmap, thumbnails, error surface
     assert all(decode_png(uri).ndim == 2 for uri in uris)  # one channel: grey
-    assert not re.search(r'<(rect|g) class="[^"]*heat[^>]*\b(fill|style)=', html)
+    assert not re.search(r'<(path|g) class="[^"]*heat[^>]*\b(fill|style)=', html)
 
 
 # --- the widget ------------------------------------------------------------------------
@@ -87,7 +87,8 @@ def test_default_is_a_2_4_4_1_tanh_net_on_200_circle_points():
     assert 'aria-label="A 2-4-4-1 network;' in html
     assert html.count('class="pg-train') == 100 and html.count('class="pg-test pg-c') == 100
     assert len(re.findall(r'<line class="edge (?:pos|neg)', html)) == 2 * 4 + 4 * 4 + 4
-    assert html.count('class="nn-heat pg-unit"') == 2 + 4 + 4 + 1  # a thumbnail per node
+    thumbnails = re.search(r'<mask id="[^"]+">(.*?)</mask>', w.slots()["network"])[1]
+    assert thumbnails.count("<image ") == 2 + 4 + 4 + 1  # a thumbnail per node
     assert '<option value="circle" selected>' in html
     assert '<option value="0.3" selected>' in html
     assert '<output class="pg-epoch">0</output>' in html

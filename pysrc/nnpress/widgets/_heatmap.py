@@ -1,18 +1,22 @@
 """Heatmaps whose colours are the stylesheet's: a grid of values -> small grey PNGs of how
-much of each colour shows (`nnpress.bitmap`) -> SVG rects painted by CSS classes through them.
+much of each colour shows (`nnpress.bitmap`) -> SVG shapes painted by CSS classes through them.
 
-Pixels carry intensity only. Each colour is a <rect> whose class gives its fill from a
+Pixels carry intensity only. Each colour is a shape whose class gives its fill from a
 custom property of site.css (`--heat-negative`, `--heat-middle`, `--heat-positive`,
 `--heat-ramp-0` ... `-4`), laid over the colours below through a luminance <mask> holding
 its grey image: a theme restyles a heatmap as it does a curve, and the dark theme needs no
 filter. The colour underneath is the one the picture mostly is (the middle of a diverging
-map), so the rects' antialiased edges blend into it rather than into a strong colour.
+map), so the shapes' antialiased edges blend into it rather than into a strong colour.
+
+A mask costs the browser a layer to paint every frame, so the heatmaps of one figure (the
+playground's thumbnail of every unit) share them: one shape per colour for all of them,
+masked by one mask holding all their images.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,36 +33,43 @@ RAMP = tuple(f"heat-ramp-{k}" for k in range(5))  # the sequential map's stops, 
 @dataclass(frozen=True)
 class Heat:
     """One heatmap's paint: the class of the colour underneath, and for each colour laid
-    over it its class, its grey image (a data URI) and a name from that image's content.
-    Ids are made when drawn (`defs`, `draw`), inside the figure being drawn (`svg.ids_in`):
-    equal images in a figure share one mask."""
+    over it its class and its grey image (a data URI) of how much of it shows."""
 
     base: str
     layers: tuple[str, ...]
     uris: tuple[str, ...]
-    names: tuple[str, ...]
-
-    def defs(self) -> str:
-        """The masks `draw` refers to (write each once per figure: see `defs`)."""
-        return "".join(
-            f'<mask id="{svg.local_id(name)}" maskContentUnits="objectBoundingBox">'
-            f'<image width="1" height="1" preserveAspectRatio="none" href="{uri}"/></mask>'
-            for name, uri in zip(self.names, self.uris, strict=True))
-
-    def draw(self, x: float, y: float, width: float, height: float, cls: str = "") -> str:
-        """The rects, colour on colour, over a pixel box (the images scale smoothly)."""
-        box = (f'x="{svg.fmt(x)}" y="{svg.fmt(y)}" width="{svg.fmt(width)}" '
-               f'height="{svg.fmt(height)}"')
-        rects = [f'<rect class="{self.base}" {box}/>'] + [
-            f'<rect class="{layer}" {box} mask="url(#{svg.local_id(name)})"/>'
-            for layer, name in zip(self.layers, self.names, strict=True)
-        ]
-        return f'<g class="{" ".join(["nn-heat", cls]).strip()}">{"".join(rects)}</g>'
 
 
-def defs(heats: Iterable[Heat]) -> str:
-    """One <defs> for a figure's heatmaps, each mask once."""
-    return f"<defs>{''.join(dict.fromkeys(h.defs() for h in heats))}</defs>"
+Box = tuple[float, float, float, float]  # x, y, width, height in the figure's pixels
+
+
+def paint(pieces: Sequence[tuple[Heat, Box]], cls: str = "", circles: bool = False) -> str:
+    """Heatmaps of one kind (the same colours), each over its box; with `circles`, each
+    shows as the circle inscribed in its box. A mask's id is the figure being drawn's
+    (`svg.ids_in`) and a hash of what it holds: two colours that show alike (all 0, say)
+    share one mask. Unique in the page if a figure paints each set of heatmaps once."""
+    heat = pieces[0][0]
+    shape = "".join(_outline(box, circles) for _, box in pieces)
+    masks, parts = [], [f'<path class="{heat.base}" d="{shape}"/>']
+    for k, layer in enumerate(heat.layers):
+        images = "".join(
+            f'<image x="{svg.fmt(x)}" y="{svg.fmt(y)}" width="{svg.fmt(w)}" '
+            f'height="{svg.fmt(h)}" preserveAspectRatio="none" href="{piece.uris[k]}"/>'
+            for piece, (x, y, w, h) in pieces)
+        key = svg.local_id(f"h{zlib.crc32(images.encode()):08x}")
+        masks.append(f'<mask id="{key}">{images}</mask>')
+        parts.append(f'<path class="{layer}" d="{shape}" mask="url(#{key})"/>')
+    group = " ".join(["nn-heat", cls]).strip()
+    return f'<defs>{"".join(dict.fromkeys(masks))}</defs><g class="{group}">{"".join(parts)}</g>'
+
+
+def _outline(box: Box, circle: bool) -> str:
+    x, y, w, h = box
+    if circle:  # two half circles
+        r = svg.fmt(w / 2)
+        return (f"M{svg.fmt(x)} {svg.fmt(y + h / 2)}a{r} {r} 0 0 0 {svg.fmt(w)} 0"
+                f"a{r} {r} 0 0 0 -{svg.fmt(w)} 0z")
+    return f"M{svg.fmt(x)} {svg.fmt(y)}h{svg.fmt(w)}v{svg.fmt(h)}h-{svg.fmt(w)}z"
 
 
 def layered(base: str, layers: Sequence[str], shows: Sequence[np.ndarray]) -> Heat:
@@ -66,8 +77,7 @@ def layered(base: str, layers: Sequence[str], shows: Sequence[np.ndarray]) -> He
     the colours below it."""
     uris = tuple(png_data_uri(np.rint(np.clip(a, 0.0, 1.0) * 255).astype(np.uint8))
                  for a in shows)
-    names = tuple(f"h{zlib.crc32(uri.encode()):08x}" for uri in uris)
-    return Heat(base, tuple(layers), uris, names)
+    return Heat(base, tuple(layers), uris)
 
 
 def diverging(values: np.ndarray, n: int, strength: float = STRENGTH) -> Heat:

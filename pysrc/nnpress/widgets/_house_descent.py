@@ -168,7 +168,7 @@ def scale_html(grid: np.ndarray) -> str:
 class Surface:
     """The heatmap, computed once per parameter set, and the path drawn over it.
 
-    The heatmap is a few rects masked by two small PNGs (COLS × ROWS cells, `_heatmap`):
+    The heatmap is a few shapes masked by small grey PNGs (COLS × ROWS cells, `_heatmap`):
     a handful of elements in the page instead of thousands of <rect>s, and it never changes
     while the point moves, so it sits in its own slot and is never re-sent; the path is a
     transparent SVG on top. Its colours are the theme's --heat-ramp stops.
@@ -205,9 +205,9 @@ class Surface:
         """The heatmap's figure and its colour scale. Drawn when asked, so that its ids are
         those of the figure it is drawn in (`svg.ids_in`)."""
         f = self.frame
-        picture = self.heat.draw(f.left, f.top, f.right - f.left, f.bottom - f.top)
-        return svg.figure(f, [_heatmap.defs([self.heat]), picture, self.marks],
-                          self.text) + self.scale
+        picture = _heatmap.paint([(self.heat, (f.left, f.top, f.right - f.left,
+                                               f.bottom - f.top))])
+        return svg.figure(f, [picture, self.marks], self.text) + self.scale
 
     def overlay(self, path: list[tuple], w_digits: int, b_digits: int) -> str:
         """The path taken (sampled) and the current point, clipped to the map."""

@@ -44,9 +44,8 @@ def data_figure(frame: svg.Frame, train: tuple, test: tuple, label: str) -> str:
 
 
 def heatmap_figure(frame: svg.Frame, heat: _heatmap.Heat, label: str) -> str:
-    picture = heat.draw(frame.left, frame.top, frame.right - frame.left,
-                        frame.bottom - frame.top, "pg-heat")
-    return svg.figure(frame, [_heatmap.defs([heat]), picture], label)
+    box = (frame.left, frame.top, frame.right - frame.left, frame.bottom - frame.top)
+    return svg.figure(frame, [_heatmap.paint([(heat, box)], "pg-heat")], label)
 
 
 def unit_values(net: Network, grid: np.ndarray) -> list[list[np.ndarray]]:
@@ -74,11 +73,12 @@ def network_svg(net: Network, input_heats: Sequence[_heatmap.Heat], thumb_grid: 
         for layer in unit_values(net, thumb_grid)
     ]
     size = 2 * diagram.radius
-    pictures = [_heatmap.defs(h for layer in heats for h in layer)]
+    pieces = []
     for li, layer in enumerate(heats):
         for ni, heat in enumerate(layer):
             x, y = diagram.position(li, ni)
-            pictures.append(heat.draw(x - size / 2, y - size / 2, size, size, "pg-unit"))
+            pieces.append((heat, (x - size / 2, y - size / 2, size, size)))
+    pictures = [_heatmap.paint(pieces, "pg-unit", circles=True)]  # one mask per colour
     for i in range(2):
         x, y = diagram.position(0, i)
         pictures.append(svg.label(x - diagram.radius - 4, y + 4, f"x{SUBSCRIPTS[i]}",
