@@ -88,6 +88,20 @@ def test_a_button_at_its_limit_keeps_the_focus_in_the_figure(open_live, test_sit
         "() => document.activeElement.dataset.control === 'layers_down'")
 
 
+def test_a_minus_at_its_limit_hands_the_focus_to_its_plus(open_live, test_site_url):
+    """Units down to 1: the − disables itself; the hidden count before it (layers, for
+    state links) cannot take the focus, so the + after it does."""
+    page = open_live(test_site_url + URL)
+    down = page.locator(f"{FIG} [data-control=units_down]")
+    down.focus()
+    for _ in range(3):  # 4 -> 1 unit, the least
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(200)
+    page.wait_for_function(
+        "() => document.querySelector('#nn-playground-1 [data-control=units_down]').disabled")
+    page.wait_for_function("() => document.activeElement.dataset.control === 'units_up'")
+
+
 def test_the_caption_follows_the_data(open_live, test_site_url):
     page = open_live(test_site_url + URL)
     caption = page.locator(f"{FIG} figcaption")
