@@ -228,12 +228,14 @@
       });
     }
 
+    // Never a hidden field (a count that − and + buttons move): it cannot take the focus.
     nearestEnabled(el) {
       const all = [...this.root.querySelectorAll("[data-control]")];
+      const usable = (c) => c && !c.disabled && !c.hidden;
       const at = el ? all.indexOf(el) : -1;
-      if (at < 0) return all.find((c) => !c.disabled);
+      if (at < 0) return all.find(usable);
       for (let d = 1; d < all.length; d += 1) {
-        for (const c of [all[at - d], all[at + d]]) if (c && !c.disabled) return c;
+        for (const c of [all[at - d], all[at + d]]) if (usable(c)) return c;
       }
       return null;
     }

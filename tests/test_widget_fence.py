@@ -47,3 +47,20 @@ def test_each_page_numbers_its_widgets_from_one():
     assert first["widgets"] == ["activation", "activation"]
     assert 'id="nn-activation-2"' in first["html"]
     assert second["widgets"] == ["activation"] and 'id="nn-activation-1"' in second["html"]
+
+
+def test_ids_inside_figures_take_their_figures_number():
+    """Two playgrounds draw the same thumbnails (x1, x2): their masks still differ by id."""
+    import re
+
+    body = ("```widget playground\n```\n\n```widget gradient-descent\n```\n\n"
+            "```widget playground\n```\n")
+    html = convert_body(body, 1)["html"]
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)) > 3
+    masks = [i for i in ids if not re.fullmatch(r"nn-[\w-]+-\d", i)]
+    assert masks and all(re.fullmatch(r"nn-(playground-[13]|gradient-descent-2)-h[0-9a-f]{8}", i)
+                         for i in masks)
+    for ref in re.findall(r'url\(#([^)]+)\)', html):
+        assert ref in ids  # every mask a rect uses is in the page
+    assert "\x1a" not in html

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import i18n, widgets  # noqa: F401  (import every widget while the page is still loading)
+from . import i18n, svg, widgets  # noqa: F401  (import every widget while the page is still loading)
 from .widget import Widget
 from .widgets import cell, create
 
@@ -24,7 +24,8 @@ def handle(message: str) -> str:
     msg: dict[str, Any] = json.loads(message)
     if msg.get("messages"):  # the site's own words in this figure's language
         i18n.extend(msg.get("lang") or "en", msg["messages"])
-    with i18n.using(msg.get("lang")):  # the figure's language: its words follow the page's
+    # The figure's language (its words follow the page's), and its id (see svg.ids_in)
+    with i18n.using(msg.get("lang")), svg.ids_in(msg["id"]):
         payload = _update(msg)
     return json.dumps(payload)
 

@@ -140,7 +140,24 @@ class Checkbox:
         )
 
 
-Control = Slider | Button | NumberInput | Select | CodeEditor | Checkbox
+@dataclass
+class Count:
+    """A whole number the reader moves with other controls (a "−" and a "+" button), kept
+    in a hidden field: a state link reads it and sets it back (`#fig?layers=3`) as it does
+    a slider's value. Never shown, never focused."""
+
+    name: str
+    value: int
+    lo: int
+    hi: int
+    enabled: bool = True
+
+    def html(self) -> str:
+        return (f'<input type="number" hidden min="{self.lo}" max="{self.hi}" step="1" '
+                f'value="{self.value}" {_attrs(self.name, self.enabled)}>')
+
+
+Control = Slider | Button | NumberInput | Select | CodeEditor | Checkbox | Count
 
 
 def slot_button(name: str, value: object, text: object, cls: str, pressed: bool,

@@ -80,15 +80,15 @@ class Plot:
         from .widgets import _heatmap  # here: nnpress.widgets imports the cell, which imports us
 
         frame = self.frame()
-        body = []
+        pieces, body = [], []
         for layer in self.layers:
             if layer.kind == "image":
-                n = layer.image.shape[0]
-                uri = _heatmap.data_uri(layer.image.ravel(), n)
                 x0, x1 = (frame.px(v) for v in layer.xs)
                 y0, y1 = (frame.py(v) for v in layer.ys)
-                body.append(_heatmap.image(min(x0, x1), min(y0, y1), abs(x1 - x0),
-                                           abs(y1 - y0), uri))
+                heat = _heatmap.diverging(layer.image.ravel(), layer.image.shape[0])
+                pieces.append((heat, (min(x0, x1), min(y0, y1), abs(x1 - x0), abs(y1 - y0))))
+        if pieces:
+            body.append(_heatmap.paint(pieces))
         body.append(svg.axes(frame, self.x_label, self.y_label))
         for layer in self.layers:
             if layer.kind == "line":
@@ -135,7 +135,8 @@ def scatter_plot(xs, ys, classes=None, x_label: str = "", y_label: str = "",
 
 
 def heatmap(values, x_range=(0.0, 1.0), y_range=(0.0, 1.0), **options) -> Plot:
-    """values (n, n) in [-1, 1], row 0 at the bottom: blue toward +1, orange toward -1."""
+    """values (n, n) in [-1, 1], row 0 at the bottom: blue toward +1, orange toward -1
+    (the theme's --heat-positive and --heat-negative)."""
     return Plot(x_range=x_range, y_range=y_range, **options).heatmap(values, x_range, y_range)
 
 

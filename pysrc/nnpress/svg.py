@@ -7,9 +7,34 @@ as `curve`, `point`, `axis`), never here, so a theme can restyle every figure.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html import escape
+
+# The figure being drawn, for ids inside its SVG (see `ids_in`).
+_figure: list[str] = ["nn"]
+
+
+@contextmanager
+def ids_in(figure_id: str) -> Iterator[None]:
+    """Ids made inside the block (`local_id`) belong to the figure `figure_id`.
+
+    A mask or an image referenced by id must be unique in the whole page, which holds
+    several figures, perhaps the same figure twice; the figure's own id is what tells them
+    apart. The figure is drawn at build time (`Widget.render_html`) and again in the page
+    (`nnpress.browser`), both with its id, so both give the same ids.
+    """
+    _figure.append(figure_id)
+    try:
+        yield
+    finally:
+        _figure.pop()
+
+
+def local_id(name: str) -> str:
+    """`name` made unique in the page: the id of the figure being drawn, then the name."""
+    return f"{_figure[-1]}-{name}"
 
 
 def fmt(v: float) -> str:

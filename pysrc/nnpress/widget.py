@@ -21,6 +21,7 @@ import json
 from html import escape
 from typing import Any, ClassVar
 
+from . import svg
 from .controls import Control, control_state
 from .params import params_to_dict, parse_params
 
@@ -85,7 +86,8 @@ class Widget:
 
     def render_html(self, widget_id: str, caption: str = "") -> str:
         """The whole figure as the page first shows it (build time)."""
-        slots = self.rendered_slots()
+        with svg.ids_in(widget_id):  # ids inside the figure's SVG begin with the figure's
+            slots = self.rendered_slots()
         body = self.arrange({c.name: c.html() for c in self.controls()}, slots)
         # allow_nan=False: JSON has no NaN or infinity (parse_params refuses them first)
         params = escape(json.dumps(params_to_dict(self.params), sort_keys=True, allow_nan=False))

@@ -47,3 +47,25 @@ def test_axe_finds_nothing(page, watched, example_site_url, path, width, scheme)
     open_page(page, example_site_url + path, WIDTHS[width], scheme)
     violations = axe_violations(page)
     assert violations == [], violations
+
+
+def test_ids_are_unique_with_several_heatmaps_live(page, watched, test_site_url):
+    """A playground (its thumbnails as every playground draws them) and a cell showing the
+    same heatmap twice: each mask's id is the page's only one, as built and once redrawn
+    live. axe's duplicate-id rules are off by default; here they are the ones run."""
+    open_page(page, test_site_url + "posts/state-links/", WIDTHS["desktop"])
+    page.locator("#nn-playground-4 [data-control=units_up]").click()
+    page.wait_for_function(
+        "() => document.querySelector('#nn-playground-4 .pg-shape').textContent"
+        ".includes('of 5 units')")
+    page.locator("#nn-cell-5 input[data-control=flip]").check()  # the cell draws again
+    page.wait_for_function(
+        "() => document.querySelectorAll('#nn-cell-5 g.nn-heat').length === 2")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "() => axe.run(document, {runOnly: ['duplicate-id', 'duplicate-id-aria', "
+        "'duplicate-id-active'], resultTypes: ['violations', 'passes']}).then(r => "
+        "[r.violations.map(v => v.id), r.passes.map(v => v.nodes.length)])")
+    assert found[0] == [] and sum(found[1]) > 10, found  # ids checked: figures and masks
+    ids = page.evaluate("() => [...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))

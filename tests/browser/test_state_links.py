@@ -119,3 +119,34 @@ def test_a_link_to_a_passenger_not_in_the_table_is_left_out(page, open_live, tes
     wait_for_text(page, f"{fig} .nn-state-note", "out of date")
     assert page.locator(f"{fig} button[data-control=passenger][aria-pressed=true]").text_content() \
         == "Braund, Mr. Owen Harris"
+
+
+def test_the_playgrounds_shape_comes_back_from_the_link(page, open_live, test_site_url):
+    """Layers and units are − and + buttons; the count they move travels in the link."""
+    fig = "#nn-playground-4"
+    open_live(test_site_url + CHOSEN)
+    page.locator(f"{fig} [data-control=layers_up]").click()
+    wait_for_text(page, f"{fig} .pg-shape", "3 hidden layers of 4 units")
+    for _ in range(2):
+        page.locator(f"{fig} [data-control=units_down]").click()
+        page.wait_for_function(
+            "(f) => !document.querySelector(f).matches('.nn-busy')", arg=fig)
+    wait_for_text(page, f"{fig} .pg-shape", "3 hidden layers of 2 units")
+    url = linked(page, fig)
+    assert "layers=3" in url and "units=2" in url
+
+    fresh = opened(page, url)
+    wait_for_text(fresh, f"{fig} .nn-state-note", "Restored this figure from the link.")
+    wait_for_text(fresh, f"{fig} .pg-shape", "3 hidden layers of 2 units")
+    fresh.wait_for_function(
+        "(f) => document.querySelector(f + ' svg.nn-diagram').getAttribute('aria-label')"
+        ".startsWith('A 2-2-2-2-1 network')", arg=fig)
+    thumbnails = fresh.locator(f"{fig} [data-slot=network] mask:first-of-type image")
+    assert thumbnails.count() == 2 + 3 * 2 + 1
+
+
+def test_a_shape_out_of_range_is_left_out(page, open_live, test_site_url):
+    fig = "#nn-playground-4"
+    open_live(test_site_url + CHOSEN + "#nn-playground-4?layers=9&units=3")
+    wait_for_text(page, f"{fig} .nn-state-note", "out of date")
+    wait_for_text(page, f"{fig} .pg-shape", "2 hidden layers of 3 units")

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
-import struct
-import zlib
 
 import numpy as np
 import pytest
 from nnpress import browser
 from nnpress.params import ParamError
 from nnpress.widgets import create
-from nnpress.widgets._house_descent import colour
+from nnpress.widgets._house_descent import levels
+
+from .heatmaps import layers, painted
 
 
 def result(widget) -> str:
@@ -84,17 +83,13 @@ def test_the_heatmap_is_computed_once_and_never_resent():
     browser.forget("gd-test")
 
 
-def test_the_heatmap_is_a_png_of_the_error_surface():
+def test_the_heatmap_is_the_error_surface_in_the_themes_ramp():
     w = create("gradient-descent", {})
-    uri = re.search(r'href="data:image/png;base64,([^"]+)"', w.slots()["surface"])[1]
-    data = base64.b64decode(uri)
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    assert (width, height) == (120, 90)
-    idat = data[data.index(b"IDAT") + 4 : data.index(b"IEND") - 8]
-    pixels = np.frombuffer(zlib.decompress(idat), np.uint8).reshape(height, 1 + width * 3)
-    rgb = pixels[:, 1:].reshape(height, width, 3).astype(int)
-    brightness = rgb.sum(axis=2)
+    base, masks = layers(w.slots()["surface"])
+    assert base == "heat-ramp-0"
+    assert list(masks) == ["heat-ramp-1", "heat-ramp-2", "heat-ramp-3", "heat-ramp-4"]
+    assert all(m.shape == (90, 120) for m in masks.values())  # grey: (rows, cols)
+    brightness = painted(w.slots()["surface"]).astype(int).sum(axis=2)
     # the largest error (weight 0.4, bias 460: top right) is darkest; the valley is light
     assert brightness[0, -1] == brightness.min()
     assert brightness.max() >= 3 * 240
@@ -102,9 +97,8 @@ def test_the_heatmap_is_a_png_of_the_error_surface():
 
 
 def test_colour_bands_follow_the_log_of_the_error():
-    grid = np.array([[1.0, 10.0, 100.0, 1000.0]])
-    rgb = colour(grid).astype(int).sum(axis=2)[0]
-    assert list(rgb) == sorted(rgb, reverse=True)  # larger error, darker
+    t = levels(np.array([[1.0, 10.0, 100.0, 1000.0]]))[0]
+    assert list(t) == sorted(t) and t[0] == 0 and t[-1] == 1  # larger error, further along
 
 
 def test_a_too_large_learning_rate_stops_with_a_message():

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import re
-import struct
-import zlib
 
 import numpy as np
 import pytest
@@ -15,24 +12,16 @@ from nnpress.params import ParamError
 from nnpress.widgets import _heatmap, create
 from nnpress.widgets.playground import GRID, Playground
 
+from .heatmaps import decode_png, layers, painted
+
 
 def widget(**params) -> Playground:
     return create("playground", params)
 
 
-def decode_png(uri: str) -> np.ndarray:
-    """A data-URI PNG (as nnpress.bitmap writes it: one IDAT, filter 0) back to rgb (h, w, 3)."""
-    raw = base64.b64decode(uri.removeprefix("data:image/png;base64,"))
-    assert raw[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", raw[16:24])
-    idat = raw[raw.index(b"IDAT") + 4 : raw.index(b"IEND") - 8]
-    rows = np.frombuffer(zlib.decompress(idat), np.uint8).reshape(height, 1 + width * 3)
-    assert not rows[:, 0].any()  # no row filters
-    return rows[:, 1:].reshape(height, width, 3)
-
-
 def heatmap(w: Playground) -> np.ndarray:
-    return decode_png(re.search(r'class="pg-heat"[^>]*href="([^"]+)"', w.slots()["heatmap"])[1])
+    """The prediction heatmap as the light theme paints it, (GRID, GRID, 3)."""
+    return painted(w.slots()["heatmap"], "pg-heat")
 
 
 def play(w: Playground, frames: int) -> None:
@@ -50,6 +39,14 @@ def test_png_reads_back_top_row_first():
     assert decode_png(bitmap.png_data_uri(rgb)).tolist() == rgb.tolist()
 
 
+def test_png_writes_grey_and_grey_with_alpha():
+    grey = np.array([[0, 128], [255, 7]], np.uint8)
+    assert decode_png(bitmap.png_data_uri(grey)).tolist() == grey.tolist()
+    pair = np.stack([grey, 255 - grey], axis=-1)
+    assert decode_png(bitmap.png_data_uri(pair)).tolist() == pair.tolist()
+    assert len(bitmap.png(grey)) < len(bitmap.png(np.stack([grey] * 3, axis=-1)))
+
+
 def test_grid_points_start_bottom_left_at_pixel_centres():
     g = _heatmap.grid_points(-1, 1, 4)
     assert g.shape == (16, 2)
@@ -58,14 +55,26 @@ def test_grid_points_start_bottom_left_at_pixel_centres():
 
 
 def test_colour_scale_runs_orange_white_blue():
-    lut = _heatmap.LUT
-    # 62% of the way from #f7f7f5 to #e0662f, e.g. 247 + 0.62 * (224 - 247) = 232.7
-    assert lut[0].tolist() == [233, 157, 122]
-    assert lut[255].tolist() == [123, 163, 231]  # 62% of the way to #2f6fde
-    assert abs(int(lut[128][0]) - 0xF7) <= 1
-    uri = _heatmap.data_uri(np.array([-1.0, 0.0, 1.0, np.nan]), 2)
-    in_grid_order = decode_png(uri)[::-1].reshape(4, 3)  # bottom row first
-    assert in_grid_order.tolist() == [lut[i].tolist() for i in (0, 128, 255, 128)]  # NaN -> 0
+    heat = _heatmap.diverging(np.array([-1.0, 0.0, 1.0, np.nan]), 2)
+    svg = _heatmap.paint([(heat, (0, 0, 10, 10))])
+    base, masks = layers(svg)
+    assert base == "heat-middle" and list(masks) == ["heat-negative", "heat-positive"]
+    in_grid_order = {k: v[::-1].ravel().tolist() for k, v in masks.items()}  # bottom row first
+    assert in_grid_order == {"heat-negative": [158, 0, 0, 0],  # 62% of 255; NaN -> 0
+                             "heat-positive": [0, 0, 158, 0]}
+    # with site.css's light colours: 62% of the way from #f7f7f5 to #e0662f, to #2f6fde
+    rgb = painted(svg)[::-1].reshape(4, 3).tolist()
+    assert rgb == [[233, 157, 122], [247, 247, 245], [123, 163, 231], [247, 247, 245]]
+
+
+def test_no_heatmap_carries_a_colour():
+    """Pixels are grey levels only: every colour comes from the stylesheet."""
+    html = widget().render_html("nn-playground-1") + create(
+        "gradient-descent", {}).render_html("nn-gradient-descent-2")
+    uris = re.findall(r'href="(data:image/png;base64,[^"]+)"', html)
+    assert len(uris) == 2 + 2 * (2 + 4 + 4 + 1) + 4  # heatmap, thumbnails, error surface
+    assert all(decode_png(uri).ndim == 2 for uri in uris)  # one channel: grey
+    assert not re.search(r'<(path|g) class="[^"]*heat[^>]*\b(fill|style)=', html)
 
 
 # --- the widget ------------------------------------------------------------------------
@@ -78,11 +87,13 @@ def test_default_is_a_2_4_4_1_tanh_net_on_200_circle_points():
     assert 'aria-label="A 2-4-4-1 network;' in html
     assert html.count('class="pg-train') == 100 and html.count('class="pg-test pg-c') == 100
     assert len(re.findall(r'<line class="edge (?:pos|neg)', html)) == 2 * 4 + 4 * 4 + 4
-    assert html.count('class="pg-unit"') == 2 + 4 + 4 + 1  # a thumbnail per node
+    thumbnails = re.search(r'<mask id="[^"]+">(.*?)</mask>', w.slots()["network"])[1]
+    assert thumbnails.count("<image ") == 2 + 4 + 4 + 1  # a thumbnail per node
     assert '<option value="circle" selected>' in html
     assert '<option value="0.3" selected>' in html
     assert '<output class="pg-epoch">0</output>' in html
     assert heatmap(w).shape == (GRID, GRID, 3)
+    assert len(set(re.findall(r' id="([^"]+)"', html))) == len(re.findall(r' id="', html))
     X, y = make_dataset("circle", 200, 0.0, seed=0)
     assert np.array_equal(w.train[0], X[:100]) and np.array_equal(w.test[1], y[100:])
     assert 0.6 < w.losses["train"][0] < 0.8  # about ln 2 before training
@@ -92,8 +103,10 @@ def test_the_heatmap_is_the_prediction_on_the_grid():
     w = widget()
     play(w, 5)
     p = w.net.predict(_heatmap.grid_points(-1.5, 1.5, GRID))[:, 0]
-    expected = _heatmap.LUT[np.rint(2 * p * 127.5).astype(int)].reshape(GRID, GRID, 3)
-    assert np.array_equal(heatmap(w), expected[::-1])  # the image's top row is y = +1.5
+    t = (2 * p - 1).reshape(GRID, GRID)[::-1]  # the image's top row is y = +1.5
+    _, masks = layers(w.slots()["heatmap"], "pg-heat")
+    assert np.array_equal(masks["heat-positive"], np.rint(np.maximum(t, 0) * 0.62 * 255))
+    assert np.array_equal(masks["heat-negative"], np.rint(np.maximum(-t, 0) * 0.62 * 255))
 
 
 def test_training_learns_the_circle_blue_inside_orange_outside():
@@ -128,6 +141,22 @@ def test_step_is_one_epoch_and_reset_gives_back_the_first_frame():
     again = widget()
     play(again, 3)
     assert w.slots() == again.slots()  # same seed, same run
+
+
+def test_the_shape_is_a_count_a_state_link_can_set():
+    w = widget()
+    html = w.render_html("nn-playground-1")
+    assert re.search(r'<input type="number" hidden min="0" max="4" step="1" value="2" '
+                     r'data-control="layers"', html)
+    w.on("layers", 3)  # as the page sends a linked value
+    w.on("units", 6.0)
+    assert w.net.sizes == [2, 6, 6, 6, 1] and w.epoch == 0
+    assert {c.name: c.value for c in w.controls() if c.name in ("layers", "units")} == \
+        {"layers": 3, "units": 6}
+    for control, value in (("layers", 5), ("units", 0), ("units", 2.5), ("layers", "x"),
+                           ("units", None)):
+        w.on(control, value)  # out of range or not a whole number: left as it is
+    assert w.net.sizes == [2, 6, 6, 6, 1]
 
 
 def test_changing_the_data_redraws_the_points_and_starts_over():

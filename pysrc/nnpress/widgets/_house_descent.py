@@ -11,11 +11,11 @@ import math
 import numpy as np
 
 from .. import svg
-from ..bitmap import png_data_uri
 from ..controls import Button
 from ..engine import linear
 from ..i18n import t as say
 from ..numerals import num
+from . import _heatmap
 
 # Button name -> how many steps it takes. Distinct names: the page updates controls by name.
 STEP_BUTTONS = {"gd-1": ("GD step", 1), "gd-10": ("10 GD steps", 10),
@@ -146,26 +146,19 @@ def error_chart(errors: list[float], best: float, scale: str = "log") -> str:
 
 # ---- the error surface over (weight, bias), for one feature ---------------------------------
 
-# Light (small error) to dark (large error): the site's paper, accent-soft, accent and ink.
-RAMP = np.array([[253, 253, 252], [220, 232, 251], [126, 164, 232], [47, 111, 222],
-                 [29, 35, 48]], dtype=float)  # fmt: skip
 BANDS = 14  # colour steps, so that the level sets read as contours
 
 
-def colour(grid: np.ndarray) -> np.ndarray:
-    """Log of the error, in BANDS steps, through RAMP: (rows, cols) -> (rows, cols, 3) uint8."""
+def levels(grid: np.ndarray) -> np.ndarray:
+    """Log of the error in BANDS steps, least 0 to most 1: (rows, cols) -> (rows, cols)."""
     g = np.log(grid)
     t = (g - g.min()) / max(float(g.max() - g.min()), 1e-12)
-    t = np.minimum(np.floor(t * BANDS), BANDS - 1) / (BANDS - 1)  # (rows, cols) in [0, 1]
-    pos = t * (len(RAMP) - 1)
-    i = np.minimum(pos.astype(int), len(RAMP) - 2)
-    frac = (pos - i)[..., None]
-    return np.round(RAMP[i] * (1 - frac) + RAMP[i + 1] * frac).astype(np.uint8)
+    return np.minimum(np.floor(t * BANDS), BANDS - 1) / (BANDS - 1)
 
 
 def scale_html(grid: np.ndarray) -> str:
     """The heatmap's colour scale: the ramp from the least error to the most (log scale)."""
-    # The bar's gradient is in the CSS (.nn-heat-bar): the same RAMP, light to dark.
+    # The bar's gradient is in the CSS (.nn-heat-bar): the --heat-ramp stops, low to high.
     lo, hi = float(grid.min()), float(grid.max())
     return (f'<p class="nn-heat-scale"><span>{say("error")} {num(lo, 0)}</span>'
             f'<span class="nn-heat-bar" aria-hidden="true"></span>'
@@ -175,9 +168,10 @@ def scale_html(grid: np.ndarray) -> str:
 class Surface:
     """The heatmap, computed once per parameter set, and the path drawn over it.
 
-    The heatmap is one <image> holding a small PNG (COLS × ROWS cells): one element in the
-    page instead of thousands of <rect>s, and it never changes while the point moves, so
-    it sits in its own slot and is never re-sent; the path is a transparent SVG on top.
+    The heatmap is a few shapes masked by small grey PNGs (COLS × ROWS cells, `_heatmap`):
+    a handful of elements in the page instead of thousands of <rect>s, and it never changes
+    while the point moves, so it sits in its own slot and is never re-sent; the path is a
+    transparent SVG on top. Its colours are the theme's --heat-ramp stops.
     """
 
     COLS, ROWS = 120, 90
@@ -187,7 +181,7 @@ class Surface:
         ws = np.linspace(*w_range, self.COLS)
         bs = np.linspace(*b_range, self.ROWS)
         grid = linear.mse_grid(x, y, ws, bs)[::-1]  # (ROWS, COLS), top row = largest bias
-        uri = png_data_uri(colour(grid))
+        self.heat = _heatmap.sequential(levels(grid))
         f = self.frame
         self.best = (best_w, best_b)
         best = ""
@@ -195,21 +189,25 @@ class Surface:
             bx, by = svg.fmt(f.px(best_w)), svg.fmt(f.py(best_b))
             best = (f'<path class="nn-best-mark" d="M{bx} {by}m-5 -5l10 10m0 -10l-10 10"/>'
                     f'{svg.label(f.px(best_w) + 8, f.py(best_b) - 6, say("least error"))}')
-        body = (
-            f'<image href="{uri}" x="{svg.fmt(f.left)}" y="{svg.fmt(f.top)}" '
-            f'width="{svg.fmt(f.right - f.left)}" height="{svg.fmt(f.bottom - f.top)}" '
-            f'preserveAspectRatio="none"/>'
-            + svg.axes(f) + best
+        self.marks = (
+            svg.axes(f) + best
             + svg.label((f.left + f.right) / 2, f.bottom + 32, say("weight"), "axis-label",
                         "middle")
             + svg.label(f.left - 6, f.top - 8, say("bias"), "axis-label", "end")
         )
-        self.html = svg.figure(
-            f, [body],
-            say("Heatmap of the error over weight (across) and bias (up): darker is larger. "
-                "The least error is at weight {w}, bias {b}", w=f"{best_w:.4f}",
-                b=f"{best_b:.2f}"),
-        ).replace("<image ", '<image class="nn-heat" ', 1) + scale_html(grid)
+        self.text = say("Heatmap of the error over weight (across) and bias (up): darker is "
+                        "larger. The least error is at weight {w}, bias {b}",
+                        w=f"{best_w:.4f}", b=f"{best_b:.2f}")
+        self.scale = scale_html(grid)
+
+    @property
+    def html(self) -> str:
+        """The heatmap's figure and its colour scale. Drawn when asked, so that its ids are
+        those of the figure it is drawn in (`svg.ids_in`)."""
+        f = self.frame
+        picture = _heatmap.paint([(self.heat, (f.left, f.top, f.right - f.left,
+                                               f.bottom - f.top))])
+        return svg.figure(f, [picture, self.marks], self.text) + self.scale
 
     def overlay(self, path: list[tuple], w_digits: int, b_digits: int) -> str:
         """The path taken (sampled) and the current point, clipped to the map."""

@@ -43,10 +43,9 @@ def data_figure(frame: svg.Frame, train: tuple, test: tuple, label: str) -> str:
     return svg.figure(frame, body, label).replace('class="nn-svg"', 'class="nn-svg pg-points"', 1)
 
 
-def heatmap_figure(frame: svg.Frame, uri: str, label: str) -> str:
-    image = _heatmap.image(frame.left, frame.top, frame.right - frame.left,
-                           frame.bottom - frame.top, uri, "pg-heat")
-    return svg.figure(frame, [image], label)
+def heatmap_figure(frame: svg.Frame, heat: _heatmap.Heat, label: str) -> str:
+    box = (frame.left, frame.top, frame.right - frame.left, frame.bottom - frame.top)
+    return svg.figure(frame, [_heatmap.paint([(heat, box)], "pg-heat")], label)
 
 
 def unit_values(net: Network, grid: np.ndarray) -> list[list[np.ndarray]]:
@@ -60,7 +59,7 @@ def unit_values(net: Network, grid: np.ndarray) -> list[list[np.ndarray]]:
     return layers
 
 
-def network_svg(net: Network, input_uris: Sequence[str], thumb_grid: np.ndarray,
+def network_svg(net: Network, input_heats: Sequence[_heatmap.Heat], thumb_grid: np.ndarray,
                 thumb: int) -> str:
     """The network: edges by weight size and sign, each node a picture of what it computes."""
     sizes = net.sizes
@@ -69,17 +68,17 @@ def network_svg(net: Network, input_uris: Sequence[str], thumb_grid: np.ndarray,
     radius = min(15.0, 0.42 * (300 - 34) / max(sizes))  # nodes of a tall layer must not touch
     diagram = dense(sizes, net.weights, layer_names=names, width=360, height=300,
                     radius=round(radius, 1))
-    uris = [list(input_uris)] + [
-        [_heatmap.data_uri(v, thumb, _heatmap.THUMB_LUT) for v in layer]
+    heats = [list(input_heats)] + [
+        [_heatmap.diverging(v, thumb, _heatmap.THUMB_STRENGTH) for v in layer]
         for layer in unit_values(net, thumb_grid)
     ]
     size = 2 * diagram.radius
-    pictures = []
-    for li, layer in enumerate(uris):
-        for ni, uri in enumerate(layer):
+    pieces = []
+    for li, layer in enumerate(heats):
+        for ni, heat in enumerate(layer):
             x, y = diagram.position(li, ni)
-            pictures.append(_heatmap.image(x - size / 2, y - size / 2, size, size, uri,
-                                           "pg-unit"))
+            pieces.append((heat, (x - size / 2, y - size / 2, size, size)))
+    pictures = [_heatmap.paint(pieces, "pg-unit", circles=True)]  # one mask per colour
     for i in range(2):
         x, y = diagram.position(0, i)
         pictures.append(svg.label(x - diagram.radius - 4, y + 4, f"x{SUBSCRIPTS[i]}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from ..controls import Button
+from ..controls import Button, Count
 from ..i18n import t
 
 
@@ -27,8 +27,9 @@ class IconButton(Button):
         )
 
 
-def step_buttons(name: str, spoken: str, value: int, lo: int, hi: int) -> list[Button]:
-    """A "−" and a "+" button (controls `<name>_down`, `<name>_up`) moving a count in [lo, hi].
+def step_buttons(name: str, spoken: str, value: int, lo: int, hi: int) -> list[Button | Count]:
+    """A "−" and a "+" button (controls `<name>_down`, `<name>_up`) moving a count in [lo, hi],
+    and the count itself (control `<name>`, hidden), which a state link carries.
 
     Two control names, not one name with two values: the page updates every element of a
     control name with that control's state (label, enabled).
@@ -38,7 +39,17 @@ def step_buttons(name: str, spoken: str, value: int, lo: int, hi: int) -> list[B
                    spoken=t("{name}: one fewer", name=spoken)),
         IconButton(f"{name}_up", "+", enabled=value < hi,
                    spoken=t("{name}: one more", name=spoken)),
+        Count(name, value, lo, hi),
     ]
+
+
+def parse_count(value, lo: int, hi: int) -> int | None:
+    """A count a state link sets (`Count`): a whole number in [lo, hi], else None."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number.is_integer() and lo <= number <= hi else None
 
 
 class RunLoop:

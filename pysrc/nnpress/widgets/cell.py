@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-from .. import i18n, live, results
+from .. import i18n, live, results, svg
 from ..controls import Button, Slider
 from ..params import ParamError
 from ..widget import Widget
@@ -97,7 +97,7 @@ class Cell(Widget):
         printed = ""
         if run.output:
             printed = f'<pre class="nn-cell-print"><samp>{escape(run.output.rstrip())}</samp></pre>'
-        return printed + "".join(results.result_html(v) for v in run.shown)
+        return printed + "".join(shown_html(i, v) for i, v in enumerate(run.shown))
 
     def rendered_slots(self) -> dict[str, str]:
         """Only the result sits in the figure; prose numbers live in the text."""
@@ -119,6 +119,13 @@ class Cell(Widget):
         # The numbers in the prose are not a live region: say them here, with the result.
         numbers = [f"{spec.partition(':')[0]} = {prose_value(spec)}" for spec in self.params.prose]
         return "; ".join([t for t in map(results.describe, run.shown) if t] + numbers)
+
+
+def shown_html(index: int, value: Any) -> str:
+    """One value the cell shows; a figure's ids apart from those of the cell's others (two
+    plots of the same heatmap share no mask)."""
+    with svg.ids_in(svg.local_id(f"r{index}")):
+        return results.result_html(value)
 
 
 def prose_value(spec: str, strict: bool = False) -> str:

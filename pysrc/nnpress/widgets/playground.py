@@ -20,7 +20,7 @@ from ..params import ParamError, choice, ranged
 from ..widget import Widget
 from . import _heatmap
 from . import _playground_view as view
-from ._training_controls import RunLoop, step_buttons
+from ._training_controls import RunLoop, parse_count, step_buttons
 
 LABELS = {"circle": "Circle", "xor": "Exclusive or", "gauss": "Two Gaussians", "spiral": "Spiral"}
 DATASETS = {name: LABELS.get(name, name.title()) for name in DATASET_NAMES}  # value: text
@@ -81,8 +81,8 @@ class Playground(RunLoop, Widget):
         self.frame = view.plot_frame(EXTENT)
         self.grid = _heatmap.grid_points(-EXTENT, EXTENT, GRID)  # (GRID*GRID, 2)
         self.thumb_grid = _heatmap.grid_points(-EXTENT, EXTENT, THUMB)
-        self.input_uris = [_heatmap.data_uri(self.thumb_grid[:, i] / EXTENT, THUMB,
-                                             _heatmap.THUMB_LUT) for i in range(2)]
+        self.input_heats = [_heatmap.diverging(self.thumb_grid[:, i] / EXTENT, THUMB,
+                                               _heatmap.THUMB_STRENGTH) for i in range(2)]
         self.make_data()
         self.restart()
 
@@ -159,6 +159,10 @@ class Playground(RunLoop, Widget):
         elif control in ("units_down", "units_up"):
             self.units = int(np.clip(self.units + (1 if control.endswith("up") else -1),
                                      1, MAX_UNITS))
+        elif control == "layers" and (count := parse_count(value, 0, MAX_LAYERS)) is not None:
+            self.layers = count  # from a state link
+        elif control == "units" and (count := parse_count(value, 1, MAX_UNITS)) is not None:
+            self.units = count
         else:
             return
         if control in ("dataset", "noise"):
@@ -176,7 +180,7 @@ class Playground(RunLoop, Widget):
         X, y = self.test
         right = accuracy(self.net.predict(X)[:, 0], y)  # labels 0/1
         heat = view.heatmap_figure(
-            self.frame, _heatmap.data_uri(2.0 * p - 1.0, GRID),
+            self.frame, _heatmap.diverging(2.0 * p - 1.0, GRID),
             t("The network's prediction over the plane after epoch {epoch}: blue where it "
               "says class 1, orange class 0; {right} of test points on the right side",
               epoch=self.epoch, right=f"{right:.0%}"))
@@ -189,7 +193,7 @@ class Playground(RunLoop, Widget):
             "readout": readout,
             "shape": f'<span class="pg-shape">{shape}</span>',
             "noise": f'<output class="pg-noise-value">{self.noise:.2f}</output>',
-            "network": view.network_svg(self.net, self.input_uris, self.thumb_grid, THUMB),
+            "network": view.network_svg(self.net, self.input_heats, self.thumb_grid, THUMB),
             "heatmap": heat,
             "points": self._points,
             "losses": view.loss_figure(self.losses["train"], self.losses["test"], self.peak),
@@ -204,8 +208,9 @@ class Playground(RunLoop, Widget):
             f'<div class="nn-controls pg-setup">{c["dataset"]}{c["activation"]}'
             f'{c["learning_rate"]}<div class="pg-noise">{c["noise"]}{slots["noise"]}</div></div>'
             f'<div class="nn-controls pg-shape-row"><span class="pg-knob">{t("Layers")} '
-            f'{c["layers_down"]}{c["layers_up"]}</span>'
-            f'<span class="pg-knob">{t("Units")} {c["units_down"]}{c["units_up"]}</span>'
+            f'{c["layers_down"]}{c["layers_up"]}{c["layers"]}</span>'
+            f'<span class="pg-knob">{t("Units")} {c["units_down"]}{c["units_up"]}'
+            f'{c["units"]}</span>'
             f'{slots["shape"]}</div>'
             f'<div class="pg-body">{slots["network"]}'
             f'<div class="pg-plot">{slots["heatmap"]}{slots["points"]}</div>'

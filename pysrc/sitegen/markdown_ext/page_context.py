@@ -44,7 +44,9 @@ class PageContext:
 
 class FigureNumbers(Postprocessor):
     """`nn-<name>-<n>` for each figure, n counting the page's figures in reading order.
-    After raw HTML is put back (30), so it sees the figures."""
+    After raw HTML is put back (30), so it sees the figures. Ids inside a figure's SVG
+    begin with its id (`nn-<name>-<n>-h…`, see nnpress.svg.ids_in): the figure's own id
+    comes first in its HTML, so such an id takes the number of the figure before it."""
 
     def __init__(self, md: Markdown, page: PageContext):
         super().__init__(md)
@@ -55,6 +57,8 @@ class FigureNumbers(Postprocessor):
         tagged: dict[str, str] = {}
 
         def number(m: re.Match[str]) -> str:
+            if text.startswith("-", m.end()):  # an id inside the figure (nnpress.svg.ids_in)
+                return f"nn-{m[1]}-{len(self.page.widgets)}"
             self.page.widgets.append(m[1])
             figure = f"nn-{m[1]}-{len(self.page.widgets)}"
             if m[2]:
