@@ -182,12 +182,12 @@ class Handler(SimpleHTTPRequestHandler):
         to a page that connects while the last build stands failed)."""
         reloads = self.reloads
         assert reloads is not None
+        with reloads.changed:  # before the headers: a page that has them sees what follows
+            seen, error = reloads.generation, reloads.error
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        with reloads.changed:
-            seen, error = reloads.generation, reloads.error
         try:
             if error is not None:
                 self.wfile.write(sse_event("error", error))

@@ -25,6 +25,11 @@ from ..server import Reloads, make_server
 from .build import build
 
 PREVIEW_FETCH_WAIT = 0.25  # s the build waits for open pages to fetch a preview
+# ms to wait for more changes once one is seen (watchfiles' default is 50): an editor's
+# save (a write, or a write and a rename) lands within one or two, and every millisecond
+# here is added to the time an edit takes to reach the open page. A save split in two
+# costs a second build, nothing worse.
+WATCH_STEP = 3
 
 
 def rebuild(config: BuildConfig, reloads: Reloads) -> PreviewContext | None:
@@ -82,10 +87,7 @@ def serve(config: BuildConfig, host: str = "127.0.0.1", port: int = 8000) -> int
     watched = [config.content_dir, config.templates_dir, config.client_dir,
                config.browser_package.parent]
     try:
-        # step: how long to wait for more changes once one is seen (watchfiles' default is
-        # 50 ms); an editor's save (write, rename) lands within a few, and every millisecond
-        # here is added to the time an edit takes to reach the open page.
-        for changes in watchfiles.watch(*[p for p in watched if p.exists()], step=10):
+        for changes in watchfiles.watch(*[p for p in watched if p.exists()], step=WATCH_STEP):
             names = sorted({path for _, path in changes})
             print(f"changed: {', '.join(names[:3])}{' ...' if len(names) > 3 else ''}",
                   flush=True)
