@@ -167,10 +167,10 @@ JAPANESE: dict[str, str] = {
     "possible is {best}":
         "勾配降下法 {n} ステップでの誤差の推移：{first} から {last} へ。最小値は {best}",
     "least error": "誤差が最小",
-    "Heatmap of the error over weight (across) and bias (up): darker is larger. "
-    "The least error is at weight {w}, bias {b}":
-        "重み（横軸）とバイアス（縦軸）に対する誤差のヒートマップ。色が濃いほど誤差が大きい。"
-        "誤差が最小になるのは重み {w}、バイアス {b}",
+    "Heatmap of the error over weight (across) and bias (up), coloured from least to most "
+    "as the scale below shows. The least error is at weight {w}, bias {b}":
+        "重み（横軸）とバイアス（縦軸）に対する誤差のヒートマップ。色は下の目盛りのとおり、"
+        "誤差の小さい側から大きい側へ変わる。誤差が最小になるのは重み {w}、バイアス {b}",
     "Current point: weight {w}, bias {b}, after {n} steps":
         "現在の点：重み {w}、バイアス {b}（{n} ステップ後）",
     "The error grew past all bounds: this learning rate is too large.":

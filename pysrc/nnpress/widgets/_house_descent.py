@@ -195,8 +195,10 @@ class Surface:
                         "middle")
             + svg.label(f.left - 6, f.top - 8, say("bias"), "axis-label", "end")
         )
-        self.text = say("Heatmap of the error over weight (across) and bias (up): darker is "
-                        "larger. The least error is at weight {w}, bias {b}",
+        # Which end of the scale is dark is the theme's choice: the words do not say.
+        self.text = say("Heatmap of the error over weight (across) and bias (up), coloured "
+                        "from least to most as the scale below shows. The least error is at "
+                        "weight {w}, bias {b}",
                         w=f"{best_w:.4f}", b=f"{best_b:.2f}")
         self.scale = scale_html(grid)
 
