@@ -3,8 +3,9 @@
 Builds content/ and serves it under /my-repo/, then runs axe-core (the pinned npm
 copy) on each page once its figures are live, and prints the violations found per
 page: rule id and how many elements. Also saves a screenshot of each page in the
-dark theme at both widths, `bench-output/dark-<page>-<width>.png`, for a reader's
-look. Prints figures; asserts nothing (tests/browser/test_accessibility.py asserts).
+dark theme at both widths, `bench-output/dark-<page>-<width>.png`, and of each heatmap
+figure at 1280 px in both themes, `bench-output/<theme>-<page>-heatmap-<n>.png`, for a
+reader's look. Prints figures; asserts nothing (tests/browser/test_accessibility.py asserts).
 
     python bench/axe_report.py [OUT.json]
 """
@@ -51,6 +52,11 @@ def main(out: str | None = None) -> None:
                     print(f"{key}: {found or 'no violations'}", flush=True)
                     if scheme == "dark":
                         page.screenshot(path=str(SHOTS / f"dark-{page_name(path)}-{width}.png"))
+                    if width == 1280:  # the figures whose colours are the theme's heatmap
+                        heatmaps = page.locator("figure[data-widget]:has(.nn-heat, .pg-heat)")
+                        for n in range(heatmaps.count()):
+                            heatmaps.nth(n).screenshot(path=str(
+                                SHOTS / f"{scheme}-{page_name(path)}-heatmap-{n + 1}.png"))
                 context.close()
     total = sum(n for found in report.values() for _, n in found)
     print(f"{len(report)} page views, {total} elements in violation; dark screenshots in "

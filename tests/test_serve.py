@@ -250,3 +250,18 @@ def test_an_edit_reaches_the_open_page_before_its_build(serve_process):
         pass
     assert b"Fine, and edited." in get(port, "/posts/a/")[2]
     stream.close()
+
+
+def test_a_post_whose_code_runs_at_build_time_gets_no_preview(tmp_path):
+    """Its code would run twice (up to its time limit each): once is the build's."""
+    from sitegen.commands.build import build
+
+    content = tmp_path / "content"
+    content.mkdir()
+    code = PLAIN + "\n```python run\nprint(6 * 7)\n```\n"
+    (content / "plain.md").write_text(code)
+    context = build(BuildConfig(content, tmp_path / "out")).preview
+    (content / "plain.md").write_text(code.replace("Words and", "Other words and"))
+    assert context.page(content / "plain.md") is None
+    (content / "plain.md").write_text(PLAIN)
+    assert context.page(content / "plain.md") is None  # and its figures changed

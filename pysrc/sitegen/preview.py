@@ -10,8 +10,8 @@ and only then runs the build, whose site replaces the preview when it is written
 
 The preview is the page the build will write, but for its offline edition's size (the
 build's reload brings that). Anything else (front matter that listings show, a new or
-removed file, another figure or maths layout, an error) gets no preview: the build
-handles it, and reports any error, as always.
+removed file, another figure or maths layout, code that runs at build time, an error)
+gets no preview: the build handles it, and reports any error, as always.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from . import convert
 from .errors import BuildError, SourceError
 from .markdown_ext.links import LinkResolver
 from .pages import Page, read_page
-from .snippet_runner import SnippetLimits
+from .snippet_runner import SNIPPET_BLOCK, SnippetLimits
 from .templates import Site, render_post
 
 # What listings, links and other pages show of a post: an edit to any needs the build.
@@ -51,6 +51,8 @@ class PreviewContext:
             page = read_page(old.source)
             if any(getattr(page, name) != getattr(old, name) for name in LISTED):
                 return None
+            if SNIPPET_BLOCK.search(page.body):
+                return None  # the author's code would run twice, up to its time limit
             convert.start_converter(self.links, self.limits)
             entry = convert.convert_body(page.body, page.body_line, str(source), page.url,
                                          page.lang)
