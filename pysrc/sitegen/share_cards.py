@@ -17,6 +17,7 @@ from pathlib import Path
 from .site_css import site_css
 
 WIDTH, HEIGHT = 1200, 630
+TITLE_X, TITLE_LETTER = 60, 25  # where the title starts; a letter's width, about (px)
 CARD_NAME = "og.png"
 FIRST_SVG = re.compile(
     r'<figure class="nn-widget.*?(<svg\b[^>]*class="nn-svg[^"]*"[^>]*>.*?</svg>)', re.S)
@@ -43,9 +44,11 @@ def card_svg(figure_svg: str, title: str, site_title: str) -> str | None:
     scale = min(area_w / w, area_h / h)
     fw, fh = w * scale, h * scale
     fx, fy = WIDTH - 40 - area_w + (area_w - fw) / 2, (HEIGHT - fh) / 2
-    lines = wrap(title, 22) if can_write(title) else []
+    # The title keeps left of the figure: its 46 px bold letters are about 25 px wide.
+    lines = wrap(title, max(12, int((fx - 20 - TITLE_X) / TITLE_LETTER))) if can_write(
+        title) else []
     text = "".join(
-        f'<text x="60" y="{190 + i * 58}" class="card-title">{escape(line)}</text>'
+        f'<text x="{TITLE_X}" y="{190 + i * 58}" class="card-title">{escape(line)}</text>'
         for i, line in enumerate(lines[:5]))
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
