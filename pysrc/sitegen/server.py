@@ -154,8 +154,8 @@ class Handler(SimpleHTTPRequestHandler):
             local = local / "index.html"
         preview = self.reloads.previews.get(self._site_path(local)) if self.reloads else None
         if preview is not None:
+            self.reloads.preview_served.set()  # asked for: the build may go on
             self.send_bytes(with_livereload(preview), "text/html; charset=utf-8")
-            self.reloads.preview_served.set()
             return
         if not local.is_file():
             if self.reloads and self.reloads.error is not None:  # nothing built yet, say
