@@ -29,7 +29,8 @@ def test_the_whole_site_edition_goes_from_post_to_post_with_one_python(
     page, errors, refused = offline_page
     page.goto((built_test_site / "site.offline.html").as_uri())
     page.click('main a[href="#/posts/activation/"] >> nth=0')
-    assert page.title().startswith("Activation explorers")
+    # The router shows the post on the hashchange that follows the click.
+    page.wait_for_function("() => document.title.startsWith('Activation explorers')")
     page.wait_for_function("() => document.documentElement.dataset.nnpress === 'ready'",
                            timeout=BOOT_TIMEOUT_MS)
     set_slider(page, f"{SIGMOID} [data-control=x]", 2)
