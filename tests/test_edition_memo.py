@@ -173,3 +173,22 @@ def test_every_edition_counts_the_stylesheets_it_shares_as_read(site, tmp_path):
         assert any(p.startswith("static/katex/fonts/KaTeX_Main") for p in seen), slug
     plain = reads["posts/plain/plain.offline.html"]
     assert "static/site.css" in plain and not any("katex" in p for p in plain)
+
+
+def test_an_edit_to_prose_starts_no_node_when_the_answers_are_kept(site, tmp_path, monkeypatch):
+    """The build keeps KaTeX's answers: the next build (a new process) neither asks Node
+    nor starts it ahead of the pages, when the edited page's maths is answered already."""
+    from sitegen.markdown_ext import katex_answers
+
+    out = tmp_path / "build"
+    build(BuildConfig(content_dir=site, out_dir=out))
+    page = site / "maths.md"
+    page.write_text(page.read_text().replace("and words", "and other words"))
+    started = []
+    monkeypatch.setattr(katex_answers, "_known", {})  # as a new process starts
+    katex_answers.use_store(None)
+    monkeypatch.setattr(katex_answers, "katex_process", lambda *a: started.append(a))
+    build(BuildConfig(content_dir=site, out_dir=out))
+    assert started == []
+    assert "other words" in (out / "posts/maths/index.html").read_text()
+    katex_answers.use_store(None)

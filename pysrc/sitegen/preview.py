@@ -58,7 +58,6 @@ class PreviewContext:
                                          page.lang)
         except (BuildError, SourceError, OSError, RecursionError):
             return None  # the build reports it
-        entry.pop("katex", None)
         convert.fill_page(page, entry)
         if page.widgets != old.widgets or not set(page.styles) <= self.styles:
             return None  # the page's scripts or the site's stylesheet change

@@ -73,17 +73,22 @@ def test_changing_the_data_and_the_shape_redraws_by_keyboard(open_live, test_sit
     assert page.locator(f"{FIG} {THUMBNAILS}").count() == 2 + 3 * 4 + 1
 
 
-def test_a_button_at_its_limit_keeps_the_focus_in_the_figure(open_live, test_site_url):
-    """+ layers pressed up to the most: it disables itself, and the focus goes to the −
-    beside it, not out of the figure."""
-    page = open_live(test_site_url + URL)
-    up = page.locator(f"{FIG} [data-control=layers_up]")
-    up.focus()
-    for _ in range(2):  # 2 -> 4 layers, the most
+def press_to_its_limit(page, control: str, presses: int):
+    """Press the playground's button `control` from the keyboard until it disables itself."""
+    page.locator(f"{FIG} [data-control={control}]").focus()
+    for _ in range(presses):
         page.keyboard.press("Enter")
         page.wait_for_timeout(200)
     page.wait_for_function(
-        "() => document.querySelector('#nn-playground-1 [data-control=layers_up]').disabled")
+        "(c) => document.querySelector(`#nn-playground-1 [data-control=${c}]`).disabled",
+        arg=control)
+    return page
+
+
+def test_a_button_at_its_limit_keeps_the_focus_in_the_figure(open_live, test_site_url):
+    """+ layers pressed up to the most: it disables itself, and the focus goes to the −
+    beside it, not out of the figure."""
+    page = press_to_its_limit(open_live(test_site_url + URL), "layers_up", 2)  # 2 -> 4
     page.wait_for_function(
         "() => document.activeElement.dataset.control === 'layers_down'")
 
@@ -91,14 +96,7 @@ def test_a_button_at_its_limit_keeps_the_focus_in_the_figure(open_live, test_sit
 def test_a_minus_at_its_limit_hands_the_focus_to_its_plus(open_live, test_site_url):
     """Units down to 1: the − disables itself; the hidden count before it (layers, for
     state links) cannot take the focus, so the + after it does."""
-    page = open_live(test_site_url + URL)
-    down = page.locator(f"{FIG} [data-control=units_down]")
-    down.focus()
-    for _ in range(3):  # 4 -> 1 unit, the least
-        page.keyboard.press("Enter")
-        page.wait_for_timeout(200)
-    page.wait_for_function(
-        "() => document.querySelector('#nn-playground-1 [data-control=units_down]').disabled")
+    page = press_to_its_limit(open_live(test_site_url + URL), "units_down", 3)  # 4 -> 1
     page.wait_for_function("() => document.activeElement.dataset.control === 'units_up'")
 
 

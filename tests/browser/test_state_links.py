@@ -64,6 +64,13 @@ def opened(page, url: str):
     return fresh
 
 
+def restored(page, url: str, figure: str):
+    """`opened`, once `figure` says it took its state from the link."""
+    fresh = opened(page, url)
+    wait_for_text(fresh, f"{figure} .nn-state-note", "Restored this figure from the link.")
+    return fresh
+
+
 def test_a_chosen_passenger_comes_back_from_the_link(page, open_live, test_site_url):
     fig = "#nn-prediction-1"
     open_live(test_site_url + CHOSEN)
@@ -72,8 +79,7 @@ def test_a_chosen_passenger_comes_back_from_the_link(page, open_live, test_site_
     url = linked(page, fig)
     assert "passenger=3" in url
 
-    fresh = opened(page, url)
-    wait_for_text(fresh, f"{fig} .nn-state-note", "Restored this figure from the link.")
+    fresh = restored(page, url, fig)
     wait_for_text(fresh, f"{fig} .nn-live", "Heikkinen, Miss. Laina, age 26, female: "
                   "prediction 0.5373, survived")
     chosen = fresh.locator(f"{fig} button[data-control=passenger][aria-pressed=true]")
@@ -89,8 +95,7 @@ def test_a_chosen_house_and_the_sliders_come_back_from_the_link(page, open_live,
     url = linked(page, fig)
     assert "house=2" in url and "weight=0.1" in url
 
-    fresh = opened(page, url)
-    wait_for_text(fresh, f"{fig} .nn-state-note", "Restored this figure from the link.")
+    fresh = restored(page, url, fig)
     wait_for_text(fresh, f"{fig} [data-slot=diagram]", "2400 × 0.100")
     assert fresh.locator(f"{fig} [data-control=weight]").input_value() == "0.1"
     chosen = fresh.locator(f"{fig} button[data-control=house][aria-pressed=true]")
@@ -107,8 +112,7 @@ def test_a_ticked_checkbox_comes_back_from_the_link(page, open_live, test_site_u
     url = linked(page, fig)
     assert "noisy=true" in url
 
-    fresh = opened(page, url)
-    wait_for_text(fresh, f"{fig} .nn-state-note", "Restored this figure from the link.")
+    fresh = restored(page, url, fig)
     wait_for_text(fresh, noise, "0.25")
     assert fresh.locator(f"{fig} input[data-control=noisy]").is_checked()
 
@@ -135,8 +139,7 @@ def test_the_playgrounds_shape_comes_back_from_the_link(page, open_live, test_si
     url = linked(page, fig)
     assert "layers=3" in url and "units=2" in url
 
-    fresh = opened(page, url)
-    wait_for_text(fresh, f"{fig} .nn-state-note", "Restored this figure from the link.")
+    fresh = restored(page, url, fig)
     wait_for_text(fresh, f"{fig} .pg-shape", "3 hidden layers of 2 units")
     fresh.wait_for_function(
         "(f) => document.querySelector(f + ' svg.nn-diagram').getAttribute('aria-label')"

@@ -33,15 +33,20 @@ _changed = False
 def use_store(path: Path | None, node: str = "node", node_modules: Path | None = None) -> None:
     """Keep the answers for (node, node_modules) in `path` (read when first needed); by
     default, for the Node and the katex the maths extension uses (math.py)."""
-    global _store, _store_key, _store_read
+    global _store, _store_key, _store_read, _changed
     key = (node, Path(node_modules or project_files.node_modules()).resolve())
     if (path, key) != (_store, _store_key):
         _store, _store_key, _store_read = path, key, False
+        _changed = bool(_known.get(key))  # a new store lacks what this process knows
 
 
 def warm_up(node: str = "node", node_modules: Path | None = None) -> None:
     """Start Node and KaTeX now, for pages with maths to come: loading KaTeX takes a fifth
-    of a second, which it then spends beside the conversion of the first page."""
+    of a second, which it then spends beside the conversion of the first page. Not when
+    the build keeps answers: those pages' maths is most likely answered already (an edit
+    to prose), and a question that is not starts Node then."""
+    if _store is not None and _store.is_file():
+        return
     try:
         katex_process(node, node_modules or project_files.node_modules())
     except Exception:  # noqa: BLE001 - the first page with maths reports it, at its line
@@ -80,13 +85,17 @@ def remember(answers: list) -> None:
 
 
 def save() -> None:
-    """Write the store if an answer was added since it was read."""
+    """Write the store if it lacks an answer this process knows."""
     global _changed
-    if not (_changed and _store and _store_key):
+    if not (_store and _store_key):
         return
     known = _known.setdefault(_store_key, {})
-    if not _store_read:  # keep what earlier builds stored
+    if not known:
+        return  # no maths this build
+    if not _store_read:
         _read_store(known)
+    if not _changed:
+        return
     _store.parent.mkdir(parents=True, exist_ok=True)
     _store.write_text(json.dumps({"katex": KATEX_VERSION, "answers": [
         [tex, display, answer] for (tex, display), answer in known.items()]}), encoding="utf-8")
@@ -103,14 +112,16 @@ def _add(known: dict[Question, dict], answers) -> None:
 
 
 def _read_store(known: dict[Question, dict]) -> None:
+    """Add the store's answers to `known`; note whether the store lacks some of `known`."""
     global _store_read, _changed
     _store_read = True
     try:
         stored = json.loads(_store.read_text(encoding="utf-8")) if _store else {}
     except (OSError, ValueError):
-        return  # none yet, or damaged: it only costs time
+        stored = {}  # none yet, or damaged: it only costs time
     if not isinstance(stored, dict) or stored.get("katex") != KATEX_VERSION:
+        _changed = bool(known)
         return
-    changed = _changed
-    _add(known, (((tex, bool(display)), answer) for tex, display, answer in stored["answers"]))
-    _changed = changed  # what was read needs no writing
+    answers = stored["answers"]
+    _add(known, (((tex, bool(display)), answer) for tex, display, answer in answers))
+    _changed = len(known) > len(answers)
