@@ -59,11 +59,11 @@ def digest(out: Path) -> dict[str, str]:
             for p in sorted(out.rglob("*")) if p.is_file()}
 
 
-def kill_build_at(tmp: Path, function: str, n: int) -> int:
+def kill_build_at(tmp: Path, function: str, n: int, out: str = "out") -> int:
     script = KILLER.format(build_py=str(PROJECT / "build.py"))
     module, _, name = function.rpartition(":")
     result = subprocess.run([sys.executable, "-c", script, module, name, str(n),
-                             "--content", "content", "--out", "out"], cwd=tmp,
+                             "--content", "content", "--out", out], cwd=tmp,
                             capture_output=True, text=True, timeout=120)
     return result.returncode
 

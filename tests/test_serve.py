@@ -110,7 +110,7 @@ def test_the_stream_sends_an_error_then_a_reload_and_errors_on_connect(dev_serve
 
 
 def test_an_unexpected_failure_is_reported_like_any_other(monkeypatch, capsys, tmp_path):
-    def broken(config):
+    def broken(config, quick=True):
         raise RuntimeError("something we did not foresee")
 
     monkeypatch.setattr(serve_command, "build", broken)

@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import project_files
-from .runtime import default_cache_dir
 
 
 @dataclass
@@ -49,6 +48,8 @@ class BuildConfig:
     def runtime_cache(self) -> Path:
         """Shared by every build on this machine: the verified runtime downloads, and
         the offline edition's deflated runtime (the same bytes for every site)."""
+        from .runtime import default_cache_dir  # not needed by a quick rebuild
+
         return self.cache_dir or default_cache_dir()
 
     @property

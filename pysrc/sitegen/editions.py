@@ -18,9 +18,9 @@ import re
 from collections.abc import Callable
 from html import escape, unescape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .edition_memo import EditionMemo, Reads
-from .edition_payload import Payload, pack_payload
 from .offline_edition import (
     EDITION_SCRIPT,
     WORKER_SCRIPT,
@@ -33,6 +33,9 @@ from .page_scan import scan_page, tags_within
 from .pages import Page
 from .templates import Site
 
+if TYPE_CHECKING:
+    from .edition_payload import Payload
+
 ROUTER_SCRIPT = "site_edition.js"  # client/: shows the post the address names
 INDEX = "index.html"
 MAIN = re.compile(r'<main id="main">(.*)</main>', re.S)  # what a page's template puts there
@@ -41,6 +44,8 @@ TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 def pack_runtime(runtime: dict, files: SiteFiles, cache_dir: Path) -> Payload:
     """The payload for the runtime the build vendored (`runtime`: write_runtime's dict)."""
+    from .edition_payload import pack_payload  # a site with live figures only
+
     folder, wheel = runtime["dir"], runtime["wheel"]
     names = sorted(p for p in files.paths() if p.startswith(folder))
     wheel_path = next(p for p in sorted(files.paths()) if posixpath.basename(p) == wheel)
@@ -66,16 +71,17 @@ _payloads: dict[str, tuple[bytes, str]] = {}
 
 
 def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: Path,
-                   cache_dir: Path, memo: EditionMemo) -> None:
+                   cache_dir: Path, memo: EditionMemo) -> dict[str, list[str]]:
     """Add each post's offline edition and the whole site's to `files`, and note their
     sizes on the pages and the site, for the links to them. `memo` keeps the ones
-    whose inputs did not change from the previous build (edition_memo.py)."""
+    whose inputs did not change from the previous build (edition_memo.py). Returns the
+    classes each post names, by URL, and the index's under "" (what the site edition's
+    maths fonts follow)."""
     live = bool(site.runtime) and any(page.widgets for page in pages)
     payload, payload_digest = runtime_payload(site.runtime, files, cache_dir) if live else (
         None, "")
-    scripts = {name: (client_dir / name).read_text(encoding="utf-8")
-               for name in (EDITION_SCRIPT, WORKER_SCRIPT, ROUTER_SCRIPT)}
-    site_url = site.absolute_url if "://" in site.absolute_url else ""
+    scripts = edition_scripts(client_dir)
+    site_url = site_address(site)
     shared = memo.key(site_url, *(f"{k}\0{v}" for k, v in sorted(scripts.items())),
                       payload_digest)
     stylesheets = Stylesheets()  # inlined once for every edition of the build
@@ -90,41 +96,55 @@ def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: 
         page.edition_bytes = memo.edition(
             memo.key(shared, "post", page.url, str(bool(page.widgets)), html),
             page.url + page.edition_file, f"the offline edition of {page.url}", make)
+    classes: dict[str, list[str]] = {}
     site.edition_bytes = site_edition(pages, files, site_url, scripts, payload, memo, shared,
-                                      site.edition_file, stylesheets)
+                                      site.edition_file, stylesheets, classes)
+    return classes
+
+
+def edition_scripts(client_dir: Path) -> dict[str, str]:
+    """The client/ scripts an edition inlines, by name."""
+    return {name: (client_dir / name).read_text(encoding="utf-8")
+            for name in (EDITION_SCRIPT, WORKER_SCRIPT, ROUTER_SCRIPT)}
+
+
+def site_address(site: Site) -> str:
+    """Where editions point the site's links: its address when it has a host, else ""."""
+    return site.absolute_url if "://" in site.absolute_url else ""
+
+
+def addresses_inside(urls: list[str]) -> dict[str, str]:
+    """Each page of the site edition (site path, as offline_edition.site_path gives it)
+    -> its address in the file."""
+    return {"": "#/"} | {url.rstrip("/"): f"#/{url}" for url in urls}
 
 
 def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: dict[str, str],
                  payload: bytes | None, memo: EditionMemo, shared: str, relative: str,
-                 stylesheets: Stylesheets | None = None) -> int:
-    """The index with every post inside, as one file at `relative`; returns its size."""
+                 stylesheets: Stylesheets | None = None,
+                 classes_by_url: dict[str, list[str]] | None = None) -> int:
+    """The index with every post inside, as one file at `relative`; returns its size.
+    `classes_by_url`, when given, gets the classes each post names (the index's: "")."""
     index = files.read(INDEX).decode("utf-8")
     rendered = {page.url: files.read(page.output_path).decode("utf-8") for page in pages}
-    inside = {"": "#/"} | {url.rstrip("/"): f"#/{url}" for url in rendered}
-    classes = set(page_classes_of(index, memo)).union(
-        *(page_classes_of(html, memo) for html in rendered.values()))
+    inside = addresses_inside(list(rendered))
+    own = {url: page_classes_of(html, memo) for url, html in rendered.items()}
+    index_classes = page_classes_of(index, memo)
+    if classes_by_url is not None:
+        classes_by_url.update(own)
+        classes_by_url[""] = index_classes
+    classes = set(index_classes).union(*own.values())
     context = memo.key(shared, *sorted(classes), *(f"{k}\0{v}" for k, v in inside.items()))
     keys = {page.url: memo.key(context, "part", page.url, page.lang, page.title,
                                rendered[page.url]) for page in pages}
 
     def post_part(page: Page) -> Callable[[Reads], str]:
-        def make(reads: Reads) -> str:
-            html = rendered[page.url]
-            main = MAIN.search(html)
-            if main is None:
-                raise ValueError(f"{page.output_path}: no <main id=\"main\"> to take the post from")
-            post = Edition(reads, page.url, site_url, scripts, None, inside, classes, file_url="",
-                           stylesheets=stylesheets)
-            within = tags_within(scan_page(html)[0], main.start(1), main.end(1))
-            title = unescape(TITLE.search(html).group(1)) if TITLE.search(html) else page.title
-            return (f'<template data-page="{escape(page.url)}" data-title="{escape(title)}" '
-                    f'lang="{escape(page.lang)}">'
-                    f'{post.make(main.group(1), tags=within).decode("utf-8")}</template>')
-        return make
+        return lambda reads: site_edition_part(page, rendered[page.url], reads, site_url,
+                                               scripts, inside, classes, stylesheets)
 
     def make(reads: Reads) -> bytes:
         templates = [memo.part(keys[page.url], post_part(page), reads) for page in pages]
-        router = inline_script(scripts[ROUTER_SCRIPT], "")
+        router = router_script(scripts)
         edition = Edition(reads, "", site_url, scripts, payload, inside, classes,
                           stylesheets=stylesheets)
         # The index is a part too: an edit to a post's body changes the index rarely.
@@ -138,6 +158,34 @@ def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: di
     # When the whole is kept, its parts are still wanted next time.
     memo.keep([*keys.values(), memo.key(context, "index", index)])
     return memo.edition(whole, relative, "the offline edition of the site", make)
+
+
+def site_edition_part(page: Page, html: str, reads, site_url: str, scripts: dict[str, str],
+                      inside: dict[str, str], classes: set[str],
+                      stylesheets: Stylesheets | None) -> str:
+    """A post (`html`: its rendered page) as the site edition holds it: its <main> in
+    a <template> that names it. The parts follow each other, one per line, in the
+    order of the posts (what `part_span` finds them by)."""
+    main = MAIN.search(html)
+    if main is None:
+        raise ValueError(f"{page.output_path}: no <main id=\"main\"> to take the post from")
+    post = Edition(reads, page.url, site_url, scripts, None, inside, classes, file_url="",
+                   stylesheets=stylesheets)
+    within = tags_within(scan_page(html)[0], main.start(1), main.end(1))
+    title = unescape(TITLE.search(html).group(1)) if TITLE.search(html) else page.title
+    return (f'{part_opening(page.url)} data-title="{escape(title)}" '
+            f'lang="{escape(page.lang)}">'
+            f'{post.make(main.group(1), tags=within).decode("utf-8")}</template>')
+
+
+def part_opening(url: str) -> str:
+    """How the site edition's part for the post at `url` begins."""
+    return f'<template data-page="{escape(url)}"'
+
+
+def router_script(scripts: dict[str, str]) -> str:
+    """What follows the last part of the site edition."""
+    return inline_script(scripts[ROUTER_SCRIPT], "")
 
 
 def page_classes_of(html: str, memo: EditionMemo) -> list[str]:

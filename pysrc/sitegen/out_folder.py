@@ -11,10 +11,17 @@ in by two renames (old -> `.<out>.old`, staging -> out) and the old one is
 deleted. Killed at any moment, a build leaves the old site or the new one,
 never a mix; `recover` at the start of the next build puts the old site back
 if the kill fell between the renames, and removes what was left behind.
+
+A quick rebuild (quick_rebuild.py) changes a few files in place instead
+(`replace_files`): each new file is written beside the old one, a journal naming
+them is committed by a rename, and each is renamed over its old self. Killed
+before the commit, the old site is whole and `recover` removes the new files;
+after it, `recover` finishes the renames: again the old site or the new one.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -27,6 +34,9 @@ MARKER = ".nnpress-build"  # in every build's output folder
 MARKER_TEXT = b"nnpress build output: each build replaces this whole folder.\n"
 # Builds made before the marker existed: files only nnpress puts together.
 LEGACY_SIGNS = (".nojekyll", "sitemap.xml", "static/pygments.css")
+JOURNAL = ".nnpress-replacing"  # the files a quick rebuild is swapping in (a JSON list)
+JOURNAL_PENDING = JOURNAL + ".pending"  # a swap not committed yet
+NEW_SUFFIX = ".nnpress-new"  # a file's next version, beside it until the swap
 
 
 def staging_dir(out_dir: Path) -> Path:
@@ -70,6 +80,7 @@ def recover(out_dir: Path) -> None:
     """Undo what an interrupted build left: put the old site back if the output folder
     is missing, and remove staging and old folders."""
     out = out_dir.resolve()
+    _finish_replacing(out)
     old, staging = old_dir(out), staging_dir(out)
     if not out.exists() and old.is_dir() and is_nnpress_build(old):
         os.rename(old, out)
@@ -98,6 +109,45 @@ def swap_in(staging: Path, out_dir: Path) -> None:
         raise
     if had_previous:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def replace_files(out_dir: Path, files: dict[str, bytes]) -> None:
+    """Put `files` (site-relative path -> bytes; each a file the site has) into the
+    output folder in place, all or none (see the module's docstring)."""
+    out = out_dir.resolve()
+    names = sorted(files)
+    pending = out / JOURNAL_PENDING
+    try:
+        pending.write_bytes(b"")  # from here, recover() knows to look for new files
+        for name in names:
+            (out / (name + NEW_SUFFIX)).write_bytes(files[name])
+        pending.write_text(json.dumps(names), encoding="utf-8")
+    except OSError as exc:
+        _drop_new_files(out)
+        raise BuildError(out_dir, None, f"could not write the site: {exc}") from None
+    os.rename(pending, out / JOURNAL)  # the commit
+    _finish_replacing(out)
+
+
+def _finish_replacing(out: Path) -> None:
+    """Complete a committed `replace_files`; undo one that was not committed."""
+    journal = out / JOURNAL
+    if journal.is_file():
+        for name in json.loads(journal.read_text(encoding="utf-8")):
+            new = out / (name + NEW_SUFFIX)
+            if new.exists():
+                os.replace(new, out / name)
+        journal.unlink()
+    if (out / JOURNAL_PENDING).exists():
+        _drop_new_files(out)
+
+
+def _drop_new_files(out: Path) -> None:
+    for folder, _dirs, names in os.walk(out):
+        for name in names:
+            if name.endswith(NEW_SUFFIX):
+                os.unlink(os.path.join(folder, name))
+    (out / JOURNAL_PENDING).unlink(missing_ok=True)
 
 
 @contextmanager

@@ -18,7 +18,6 @@ import hashlib
 import os
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -202,6 +201,8 @@ def _fill(staging: _Staging, files: SiteFiles, previous: Path | None,
             jobs.append(partial(staging.copy, source, rel))
     # Making a folder or a file costs the kernel far more than copying bytes (up to a
     # millisecond each on a virtual disk): a few threads overlap that waiting.
+    from concurrent.futures import ThreadPoolExecutor  # not needed by a quick rebuild
+
     writers = ThreadPoolExecutor(WRITERS)
     try:
         for done in [writers.submit(job) for job in jobs]:

@@ -14,7 +14,6 @@ checkout's, else `./node_modules` in the current folder.
 from __future__ import annotations
 
 import os
-import sysconfig
 from pathlib import Path
 
 import nnpress
@@ -33,6 +32,8 @@ def checkout() -> Path | None:
 
 def installed_data() -> Path:
     """Where a regular install put templates/ and client/."""
+    import sysconfig  # only an installed nnpress needs it
+
     return Path(sysconfig.get_path("data")) / "share" / "nnpress"
 
 

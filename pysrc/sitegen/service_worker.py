@@ -31,16 +31,14 @@ def precache_manifest(files: SiteFiles, content_addressed: tuple[str, ...] = ())
     `content_addressed`: paths (or folder prefixes) whose name changes with their
     bytes, such as the runtime's folder and the wheel.
     """
-    entries = []
-    for url in sorted(files.paths()):
-        if NOT_PRECACHED.search(url):
-            continue
-        digest = files.digest(url)
-        entry = {"url": url,
-                 "revision": None if url.startswith(content_addressed) else digest.hex()[:16],
-                 "integrity": "sha256-" + base64.b64encode(digest).decode()}
-        entries.append(entry)
-    return entries
+    return [manifest_entry(url, files.digest(url), url.startswith(content_addressed))
+            for url in sorted(files.paths()) if not NOT_PRECACHED.search(url)]
+
+
+def manifest_entry(url: str, digest: bytes, content_addressed: bool = False) -> dict:
+    """The precache entry of the file at `url` whose sha256 is `digest`."""
+    return {"url": url, "revision": None if content_addressed else digest.hex()[:16],
+            "integrity": "sha256-" + base64.b64encode(digest).decode()}
 
 
 def service_worker(template: str, manifest: list[dict]) -> str:

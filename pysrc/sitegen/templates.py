@@ -76,16 +76,24 @@ def without_edition_link(marked: str) -> str:
     return marked.replace(EDITION_MARK, "", 1)
 
 
-_environments: dict[Path, jinja2.Environment] = {}
+_environments: dict[tuple[Path, Path | None], jinja2.Environment] = {}
 
 
-def make_environment(templates_dir: Path) -> jinja2.Environment:
+def make_environment(templates_dir: Path, compiled_dir: Path | None = None
+                     ) -> jinja2.Environment:
     """The templates of `templates_dir`, kept for the process: `serve` builds again on
     every edit, and Jinja compiles each template on first use (a third of a small
-    site's rebuild). Jinja notices a template edited since (auto_reload)."""
-    key = Path(templates_dir).resolve()
-    env = _environments.get(key) or _environments.setdefault(key, _new_environment(key))
-    icon = (key / "static" / "favicon.svg").read_text(encoding="utf-8")
+    site's rebuild). Jinja notices a template edited since (auto_reload).
+    `compiled_dir`: where Jinja keeps the templates compiled, for the next process
+    (by each template's name and a hash of its source and of Jinja and Python's versions)."""
+    key = (Path(templates_dir).resolve(), compiled_dir)
+    env = _environments.get(key)
+    if env is None:
+        env = _environments[key] = _new_environment(key[0])
+        if compiled_dir is not None:
+            compiled_dir.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(compiled_dir))
+    icon = (key[0] / "static" / "favicon.svg").read_text(encoding="utf-8")
     env.globals["favicon"] = "data:image/svg+xml," + quote(icon.strip(), safe=" =:/")
     return env
 

@@ -36,7 +36,7 @@ def rebuild(config: BuildConfig, reloads: Reloads) -> PreviewContext | None:
     """One build; whatever goes wrong is reported, never raised. Returns what the next
     edit's preview needs (None after a failed build)."""
     try:
-        report = build(config)
+        report = build(config, quick=False)  # its page records make the next preview
     except BuildError as exc:
         message = str(exc)
     except Exception as exc:  # a bug of ours: keep serving the last good site
