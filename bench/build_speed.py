@@ -4,9 +4,13 @@ Scenarios, each run --runs times (default 3):
   cold        no output and no cache of any kind: the generator's own caches are removed;
   warm cache  the output removed, the generator's cache kept (nnpress's `.build.cache/`);
   no change   everything kept, nothing edited;
-  one edit    one post changed, then rebuilt as its author would from the command line
-              (MkDocs `--dirty`, Jekyll `--incremental`, Hugo and Pelican a plain build).
-nnpress runs all four, peers cold and one edit. Each build is measured as wall seconds,
+  one edit    a paragraph added at the end of one post, then rebuilt as its author would
+              from the command line (MkDocs `--dirty`, Jekyll `--incremental`, Hugo and
+              Pelican a plain build);
+  excerpt edit  the same, with a sentence added to the post's first paragraph instead,
+              which the index shows: nnpress's quick rebuild does not apply, so this is
+              its full build with every cache warm.
+nnpress runs them all, peers cold and the two edits. Each build is measured as wall seconds,
 CPU seconds (user + sys of the build and of every process it started) and peak memory
 (the resident set of its largest single process). The posts and each peer's site are in
 bench/peers.py. Peers: Pelican and MkDocs (`pip install -e '.[bench]'`), Jekyll and Hugo
@@ -19,6 +23,7 @@ Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import compileall
 import ctypes
 import os
 import re
@@ -30,7 +35,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from peers import EDITED, GENERATORS, Generator, make_posts
+from peers import EDITED, GENERATORS, PROJECT, Generator, make_posts
 
 PR_SET_CHILD_SUBREAPER = 36  # <linux/prctl.h>
 REAP_TIMEOUT = 30.0  # seconds to wait for processes a build left running
@@ -91,7 +96,8 @@ def version(gen: Generator, exe: str) -> str:
     return found.group(0) if found else "?"
 
 
-SCENARIOS = ("cold", "warm cache", "no change", "one edit")  # in this order: each needs the last
+# in this order: each needs the one before
+SCENARIOS = ("cold", "warm cache", "no change", "one edit", "excerpt edit")
 
 
 @dataclass
@@ -117,6 +123,12 @@ class Site:
         elif scenario == "one edit":
             with self.edited.open("a", encoding="utf-8") as f:
                 f.write(f"\nEdit {k}: the weight moves a little.\n")
+            return self.command(gen.edit_build)
+        elif scenario == "excerpt edit":  # every layout's body starts after its first blank line
+            text = self.edited.read_text(encoding="utf-8")
+            at = text.index("\n\n") + 2
+            self.edited.write_text(f"{text[:at]}Edit {k} opens the post. {text[at:]}",
+                                   encoding="utf-8")
             return self.command(gen.edit_build)
         return self.command(gen.build)
 
@@ -152,6 +164,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="builds per scenario (default 3)")
     args = parser.parse_args()
     adopt_orphans()
+    # Our own modules compiled to bytecode, as pip did the peers' when it installed them
+    # (a checkout installed editable keeps its sources where they are).
+    compileall.compile_dir(PROJECT / "pysrc", quiet=1)
     load_before = os.getloadavg()[:1]
     posts = make_posts(args.n)
     words = statistics.mean(len(p.body.split()) for p in posts)
@@ -168,7 +183,7 @@ def main() -> None:
             edited = next(root.glob(gen.post_glob.format(slug=slug)))
             sites.append(Site(gen, exe, root, edited, f"{gen.name} {version(gen, exe)}"))
         results = bench(sites, args.runs)
-    rows = [row(site.name, f"one edit ({site.gen.edit_note})" if scenario == "one edit"
+    rows = [row(site.name, f"{scenario} ({site.gen.edit_note})" if "edit" in scenario
                 else scenario, results[site.name, scenario])
             for site in sites for scenario in SCENARIOS if (site.name, scenario) in results]
     load = " / ".join(f"{x:.1f}" for x in (*load_before, os.getloadavg()[0]))
@@ -181,7 +196,8 @@ def main() -> None:
     print("""
   cold: the output and every cache the generator keeps are removed (nnpress: build/ and
     .build.cache/; Hugo: public/, resources/, its cache dir; Jekyll: _site/, .jekyll-cache/,
-    .jekyll-metadata; Pelican: output/, cache/; MkDocs: site/). Python's __pycache__ stays,
+    .jekyll-metadata; Pelican: output/, cache/; MkDocs: site/). Python's __pycache__ stays
+    (nnpress's own modules are compiled first, as pip compiles the peers' at install),
     and so does nnpress's download cache of the Pyodide runtime (~/.cache/nnpress: without
     it a build downloads numpy).
   maths: only nnpress typesets it (KaTeX, at build time). The peers' default Markdown leaves

@@ -166,7 +166,7 @@ class Generator:
     caches: tuple[str, ...]  # what it keeps between builds, beside `output`
     post_glob: str  # where a post is, as a glob of its {slug}
     install: str  # how to get it
-    scenarios: tuple[str, ...] = ("cold", "one edit")  # what build_speed.py times
+    scenarios: tuple[str, ...] = ("cold", "one edit", "excerpt edit")  # build_speed.py times
 
     def executable(self) -> str | None:
         return shutil.which(self.program, path=f"{BIN}:{os.environ.get('PATH', '')}")
@@ -182,7 +182,7 @@ NNPRESS = [sys.executable, str(PROJECT / "build.py"), "build", "--content", "con
 GENERATORS = [
     Generator("nnpress", sys.executable, nnpress_site, NNPRESS, NNPRESS, "command line",
               "build", (".build.cache", ".build.staging"), "content/{slug}.md",
-              "make setup", ("cold", "warm cache", "no change", "one edit")),
+              "make setup", ("cold", "warm cache", "no change", "one edit", "excerpt edit")),
     Generator("Hugo", "hugo", hugo_site, ["hugo", "--quiet", "--cacheDir", "{root}/.hugo_cache"],
               ["hugo", "--quiet", "--cacheDir", "{root}/.hugo_cache"], "full rebuild",
               "public", ("resources", ".hugo_cache", ".hugo_build.lock"),

@@ -52,9 +52,13 @@ def main(argv: list[str] | None = None) -> int:
         config = BuildConfig(args.content, args.out, args.base_url, drafts=args.drafts)
         if args.verb == "build":
             report = command.build(config)
+            how = ""
+            if report.quick:  # quick_rebuild.py
+                how = (f"; {report.converted} edited post{'s' * (report.converted != 1)} "
+                       "remade alone") if report.converted else "; nothing to do"
             print(f"built {report.pages} pages ({report.widgets} live figures) "
                   f"into {config.out_dir}/ in {report.seconds:.2f} s "
-                  f"({report.files_changed} files changed)")
+                  f"({report.files_changed} files changed{how})")
             return 0
         return command.serve(config, args.host, args.port)
     except BuildError as exc:
