@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from functools import cache
+from importlib import import_module
 from pathlib import Path
 
 import markdown
+from markdown.extensions.md_in_html import MarkdownInHtmlExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 from nnpress import i18n
+from pymdownx.superfences import SuperFencesCodeExtension
+from pymdownx.tasklist import TasklistExtension
 
 from . import site_widgets, snippet_runner
 from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
 from .html_urls import remember_spans, url_spans
 from .inline_styles import styles_to_classes
+from .markdown_ext import highlight_answers
 from .markdown_ext.katex_answers import drain_new
 from .markdown_ext.katex_answers import remember as remember_maths
 from .markdown_ext.katex_answers import warm_up as katex_warm_up
@@ -71,31 +77,30 @@ def make_markdown(page: PageContext | None = None, links: LinkResolver | None = 
     extensions, those for `syntax`."""
     page = page or PageContext()
     optional = {
-        "tilde": "pymdownx.tilde",  # ~~strikethrough~~
-        "magiclink": "pymdownx.magiclink",  # bare URLs become links
-        "widgets": WidgetFenceExtension(page, limits),  # ```widget NAME: live figures
-        "runnable": RunnableFenceExtension(page, limits),  # ```python run: code to edit, run
-        "live": LiveCellExtension(page, limits),  # ```python live: the author's figures; {=x}
-        "math": MathExtension(page),  # $...$ and $$...$$, typeset by KaTeX at build time
+        "tilde": lambda: import_module("pymdownx.tilde").DeleteSubExtension(),  # ~~struck~~
+        "magiclink": lambda: import_module("pymdownx.magiclink").MagiclinkExtension(),  # URLs
+        "widgets": lambda: WidgetFenceExtension(page, limits),  # ```widget NAME: live figures
+        "runnable": lambda: RunnableFenceExtension(page, limits),  # ```python run: code to run
+        "live": lambda: LiveCellExtension(page, limits),  # ```python live: the author's; {=x}
+        "math": lambda: MathExtension(page),  # $...$ and $$...$$, typeset by KaTeX at build
     }
-    use = {name: ext for name, ext in optional.items() if name in syntax}
+    use = {name: make() for name, make in optional.items() if name in syntax}
+    # Extensions as objects, not by name: a name is looked up among the installed
+    # packages' entry points, which takes longer than a quick rebuild's conversion.
     return markdown.Markdown(
         extensions=[
-            "tables",  # GitHub-style tables
-            "pymdownx.superfences",  # fenced code, also nested in lists
-            "pymdownx.highlight",  # Pygments, at build time
+            TableExtension(),  # GitHub-style tables
+            SuperFencesCodeExtension(),  # fenced code, also nested in lists
+            # Pygments, at build time; each block's HTML kept between builds
+            highlight_answers.HighlightExtension(use_pygments=True, css_class="highlight"),
             *[use[name] for name in ("tilde",) if name in use],
-            "pymdownx.tasklist",  # - [x] task lists
+            TasklistExtension(),  # - [x] task lists
             *[use[name] for name in ("magiclink",) if name in use],
-            "md_in_html",  # markdown="1" inside HTML blocks
-            "toc",  # heading ids
+            MarkdownInHtmlExtension(),  # markdown="1" inside HTML blocks
+            TocExtension(permalink=False),  # heading ids
             *[use[name] for name in ("widgets", "runnable", "live", "math") if name in use],
             *([LinkExtension(links, page)] if links else []),  # relative links, checked
         ],
-        extension_configs={
-            "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight"},
-            "toc": {"permalink": False},
-        },
         output_format="html",
     )
 
@@ -158,7 +163,8 @@ def _convert_job(job: tuple[str, str, int, str, str]) -> dict:
     path, body, first_line, url, lang = job
     try:
         # with the maths answers KaTeX gave for it, for the build to keep (katex_answers.py)
-        return convert_body(body, first_line, path, url, lang) | {"katex": drain_new()}
+        return convert_body(body, first_line, path, url, lang) | {
+            "katex": drain_new(), "highlight": highlight_answers.drain_new()}
     except SourceError as exc:
         return {"error": (path, exc.line, exc.message)}
     except RecursionError:  # Python-Markdown recurses once per level of lists or quotes
@@ -209,6 +215,8 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
     maths = any("math" in syntax_in(body) for _, body, _, _, _ in work)
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(work) >= PARALLEL_FROM:
+        from concurrent.futures import ProcessPoolExecutor  # not for a page or two
+
         with ProcessPoolExecutor(max_workers=jobs, initializer=start_worker,
                                  initargs=(links, limits, maths)) as pool:
             results = list(pool.map(_convert_job, work, chunksize=8))
@@ -221,6 +229,7 @@ def convert_pages(pages: list[Page], cache: ConversionCache, links: LinkResolver
             path, line, message = entry["error"]
             raise BuildError(path, line, message)
         remember_maths(entry.pop("katex"))
+        highlight_answers.remember(entry.pop("highlight"))
         cache.put(key, entry)
         fill_page(page, entry)
     return len(todo)

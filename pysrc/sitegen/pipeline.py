@@ -48,7 +48,7 @@ from .convert import convert_pages, pygments_css
 from .edition_memo import EditionMemo
 from .errors import BuildError
 from .inline_styles import STYLESHEET, stylesheet
-from .markdown_ext import katex_answers
+from .markdown_ext import highlight_answers, katex_answers
 from .markdown_ext.links import LinkResolver
 from .output import SiteFiles, write_site
 from .pages import Page, link_translations, read_pages
@@ -101,6 +101,8 @@ def build_all(config: BuildConfig, started: float) -> BuildReport:
                          set(content.assets), generated_paths(tags))
     cache = ConversionCache(config.conversion_cache)
     katex_answers.use_store(config.state_dir / "katex.json" if config.incremental else None)
+    highlight_answers.use_store(config.state_dir / "highlight.json" if config.incremental
+                                else None)
     limits = SnippetLimits(timeout=settings.snippet_timeout)
     converted = convert_pages(pages, cache, links, config.jobs, limits)
     env = make_environment(config.templates_dir,
@@ -146,6 +148,7 @@ def build_all(config: BuildConfig, started: float) -> BuildReport:
     cache.save()
     memo.save()
     katex_answers.save()
+    highlight_answers.save()
     build_record.record_full_build(config, inputs, pages, links, {
         "site": rendered_site, "edition_label": file_size(site.edition_bytes)}, classes, manifest)
     preview = PreviewContext(env, site, {p.source.resolve(): p for p in pages}, links, limits,

@@ -80,7 +80,7 @@ def _remake(config, record: BuildRecord, edited: list[str]) -> dict[str, bytes] 
     from .cache import ConversionCache
     from .convert import convert_pages
     from .edition_memo import Reads
-    from .markdown_ext import katex_answers
+    from .markdown_ext import highlight_answers, katex_answers
     from .markdown_ext.links import LinkResolver
     from .offline_edition import Edition, Stylesheets
     from .output import SiteFiles
@@ -112,6 +112,7 @@ def _remake(config, record: BuildRecord, edited: list[str]) -> dict[str, bytes] 
                          {config.content_dir / rel: url for rel, url in site["posts"].items()},
                          set(site["assets"]), set(site["generated"]))
     katex_answers.use_store(config.state_dir / "katex.json")
+    highlight_answers.use_store(config.state_dir / "highlight.json")
     convert_pages(pages, ConversionCache(None), links, 1,
                   SnippetLimits(timeout=settings.snippet_timeout))
     if any(not build_record.is_plain(p) or build_record.digest(p.excerpt) != f.excerpt
@@ -151,6 +152,7 @@ def _remake(config, record: BuildRecord, edited: list[str]) -> dict[str, bytes] 
     made[rendered_as.edition_file] = whole
     made["sw.js"] = _service_worker(config.client_dir, record, made)
     katex_answers.save()
+    highlight_answers.save()
     return made
 
 
