@@ -113,6 +113,14 @@ class EditionMemo:
                                "reads": seen})
         self.written[key] = relative
 
+    def store_file(self, key: str, relative: str, origin: Origin, made: Path, size: int,
+                   seen: dict[str, str | None]) -> None:
+        """`store`, for an edition another process made into the file `made`."""
+        self.made += 1
+        self.files.link_file(made, relative, origin)
+        self.entries.put(key, {"path": relative, "size": size, "mtime_ns": 0, "reads": seen})
+        self.written[key] = relative
+
     def edition(self, key: str, relative: str, origin: Origin,
                 make: Callable[[Reads], bytes]) -> int:
         """Put the edition `key` at `relative` in the site, made by `make` unless the
@@ -142,6 +150,17 @@ class EditionMemo:
         within.seen.update(reads.seen)
         return text
 
+    def has_part(self, key: str) -> bool:
+        """Whether `part` would find the piece `key` remembered."""
+        entry = self.entries.entries.get(key)
+        return entry is not None and key in self._stored_parts() and self._still_valid(entry)
+
+    def put_part(self, key: str, text: str, seen: dict[str, str | None]) -> None:
+        """Remember the piece `key`, made (by another process) having read `seen`."""
+        self.made += 1
+        self._stored_parts()[key], self._parts_changed = text, True
+        self.entries.put(key, {"reads": seen})
+
     def _stored_parts(self) -> dict[str, str]:
         if self._parts is None:
             self._parts = {}
@@ -157,6 +176,10 @@ class EditionMemo:
         (the parts of a whole edition that was itself kept)."""
         for key in keys:
             self.entries.get(key)
+
+    def recalls(self, key: str) -> bool:
+        """Whether `remembered` has a value for `key` without computing it."""
+        return key in self.entries.entries
 
     def remembered(self, key: str, compute: Callable[[], list[str]]) -> list[str]:
         """A small value (a list of strings) remembered by `key`."""

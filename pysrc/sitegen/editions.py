@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .edition_memo import EditionMemo, Reads
+from .edition_workers import EditionWorkers
 from .offline_edition import (
     EDITION_SCRIPT,
     WORKER_SCRIPT,
@@ -71,12 +72,13 @@ _payloads: dict[str, tuple[bytes, str]] = {}
 
 
 def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: Path,
-                   cache_dir: Path, memo: EditionMemo) -> dict[str, list[str]]:
+                   cache_dir: Path, memo: EditionMemo, scratch: Path) -> dict[str, list[str]]:
     """Add each post's offline edition and the whole site's to `files`, and note their
     sizes on the pages and the site, for the links to them. `memo` keeps the ones
-    whose inputs did not change from the previous build (edition_memo.py). Returns the
-    classes each post names, by URL, and the index's under "" (what the site edition's
-    maths fonts follow)."""
+    whose inputs did not change from the previous build (edition_memo.py); the others
+    are made by workers, into `scratch` (edition_workers.py). Returns the classes each
+    post names, by URL, and the index's under "" (what the site edition's maths fonts
+    follow)."""
     live = bool(site.runtime) and any(page.widgets for page in pages)
     payload, payload_digest = runtime_payload(site.runtime, files, cache_dir) if live else (
         None, "")
@@ -84,22 +86,88 @@ def write_editions(site: Site, pages: list[Page], files: SiteFiles, client_dir: 
     site_url = site_address(site)
     shared = memo.key(site_url, *(f"{k}\0{v}" for k, v in sorted(scripts.items())),
                       payload_digest)
-    stylesheets = Stylesheets()  # inlined once for every edition of the build
+    stylesheets = Stylesheets()  # inlined once for every edition of the build (per process)
+    inside = addresses_inside([page.url for page in pages])
+    todo: list[tuple[Page, str, str]] = []  # each post whose edition is made: its key, HTML
     for page in pages:
         html = files.read(page.output_path).decode("utf-8")
-        own_payload = payload if page.widgets else None
+        key = memo.key(shared, "post", page.url, str(bool(page.widgets)), html)
+        size = memo.previous(key, page.url + page.edition_file)
+        if size is None:
+            todo.append((page, key, html))
+        else:
+            memo.reuse(key, page.url + page.edition_file, edition_origin(page))
+            page.edition_bytes = size
 
-        def make(reads, html=html, own_payload=own_payload, url=page.url) -> bytes:
-            return Edition(reads, url, site_url, scripts, own_payload,
-                           stylesheets=stylesheets).make(html)
+    def job(page: Page, html: str) -> Callable[[], tuple]:
+        """The post's edition, what it read, the classes it names, and its part of the
+        site edition (PostEditions.made). The part only if its page is new: a page seen
+        before most likely has its part kept (its classes too, which the key of the
+        part needs; the part is made later if it was not kept after all)."""
+        with_part = not memo.recalls(memo.key("classes", html))
+        return lambda: PostEditions(page, html, site_url, scripts,
+                                    payload if page.widgets else None, inside,
+                                    stylesheets).made(memo.reads, with_part)
 
-        page.edition_bytes = memo.edition(
-            memo.key(shared, "post", page.url, str(bool(page.widgets)), html),
-            page.url + page.edition_file, f"the offline edition of {page.url}", make)
-    classes: dict[str, list[str]] = {}
-    site.edition_bytes = site_edition(pages, files, site_url, scripts, payload, memo, shared,
-                                      site.edition_file, stylesheets, classes)
-    return classes
+    parts: dict[str, tuple[str, dict, bool]] = {}  # url -> part, its reads, needs classes
+    with EditionWorkers([job(page, html) for page, _, html in todo], scratch) as workers:
+        for (page, key, html), made in zip(todo, workers.results(), strict=True):
+            edition, seen, classes, part, part_seen, needs_classes = made
+            relative, origin = page.url + page.edition_file, edition_origin(page)
+            if isinstance(edition, bytes):
+                memo.store(key, relative, origin, edition, seen)
+                page.edition_bytes = len(edition)
+            else:
+                page.edition_bytes = edition.stat().st_size
+                memo.store_file(key, relative, origin, edition, page.edition_bytes, seen)
+            memo.remembered(memo.key("classes", html), lambda classes=classes: classes)
+            if part is not None:
+                parts[page.url] = (part, part_seen, needs_classes)
+    by_url: dict[str, list[str]] = {}
+    whole = SiteEdition(pages, files, site_url, scripts, payload, memo, shared,
+                        site.edition_file, stylesheets, by_url)
+    for page, key, make in whole.missing_parts():
+        part, part_seen, needs_classes = parts.get(page.url, ("", {}, True))
+        if needs_classes:  # made with its own classes, not the whole site's: again
+            reads = memo.reads()
+            part, part_seen = make(reads), reads.seen
+        memo.put_part(key, part, part_seen)
+    site.edition_bytes = whole.finish()
+    return by_url
+
+
+class PostEditions:
+    """What a post adds to the offline editions: its own, and its part of the whole
+    site's. The part is made with the post's own classes, which is right unless its
+    text links a stylesheet (whose maths fonts the whole site's classes pick): the
+    site edition then makes it again."""
+
+    def __init__(self, page: Page, html: str, site_url: str, scripts: dict[str, str],
+                 payload: bytes | None, inside: dict[str, str], stylesheets: Stylesheets):
+        self.page, self.html, self.site_url, self.scripts = page, html, site_url, scripts
+        self.payload, self.inside, self.stylesheets = payload, inside, stylesheets
+
+    def made(self, new_reads: Callable[[], Reads], with_part: bool = True) -> tuple:
+        """(edition, what it read, the classes the page names, the part or None, what the
+        part read, whether the part must be made again with the whole site's classes)."""
+        tags, classes = scan_page(self.html)
+        reads = new_reads()
+        edition = Edition(reads, self.page.url, self.site_url, self.scripts, self.payload,
+                          classes=set(classes), stylesheets=self.stylesheets
+                          ).make(self.html, tags=tags)
+        if not with_part:
+            return edition, reads.seen, sorted(classes), None, {}, True
+        part_reads = new_reads()
+        part = site_edition_part(self.page, self.html, part_reads, self.site_url,
+                                 self.scripts, self.inside, set(classes), self.stylesheets)
+        main = MAIN.search(self.html)
+        needs_classes = main is None or any(
+            tag.name == "link" for tag in tags_within(tags, main.start(1), main.end(1)))
+        return edition, reads.seen, sorted(classes), part, part_reads.seen, needs_classes
+
+
+def edition_origin(page: Page) -> str:
+    return f"the offline edition of {page.url}"
 
 
 def edition_scripts(client_dir: Path) -> dict[str, str]:
@@ -119,45 +187,64 @@ def addresses_inside(urls: list[str]) -> dict[str, str]:
     return {"": "#/"} | {url.rstrip("/"): f"#/{url}" for url in urls}
 
 
-def site_edition(pages: list[Page], files: SiteFiles, site_url: str, scripts: dict[str, str],
-                 payload: bytes | None, memo: EditionMemo, shared: str, relative: str,
-                 stylesheets: Stylesheets | None = None,
-                 classes_by_url: dict[str, list[str]] | None = None) -> int:
-    """The index with every post inside, as one file at `relative`; returns its size.
-    `classes_by_url`, when given, gets the classes each post names (the index's: "")."""
-    index = files.read(INDEX).decode("utf-8")
-    rendered = {page.url: files.read(page.output_path).decode("utf-8") for page in pages}
-    inside = addresses_inside(list(rendered))
-    own = {url: page_classes_of(html, memo) for url, html in rendered.items()}
-    index_classes = page_classes_of(index, memo)
-    if classes_by_url is not None:
-        classes_by_url.update(own)
-        classes_by_url[""] = index_classes
-    classes = set(index_classes).union(*own.values())
-    context = memo.key(shared, *sorted(classes), *(f"{k}\0{v}" for k, v in inside.items()))
-    keys = {page.url: memo.key(context, "part", page.url, page.lang, page.title,
-                               rendered[page.url]) for page in pages}
+class SiteEdition:
+    """The index with every post inside, as one file (`relative`): what it is made of,
+    which of its parts (a post each) must be made, then the file."""
 
-    def post_part(page: Page) -> Callable[[Reads], str]:
-        return lambda reads: site_edition_part(page, rendered[page.url], reads, site_url,
-                                               scripts, inside, classes, stylesheets)
+    def __init__(self, pages: list[Page], files: SiteFiles, site_url: str,
+                 scripts: dict[str, str], payload: bytes | None, memo: EditionMemo,
+                 shared: str, relative: str, stylesheets: Stylesheets | None = None,
+                 classes_by_url: dict[str, list[str]] | None = None):
+        """`classes_by_url`, when given, gets the classes each post names (the index's:
+        "")."""
+        self.pages, self.memo, self.relative = pages, memo, relative
+        index = files.read(INDEX).decode("utf-8")
+        rendered = {page.url: files.read(page.output_path).decode("utf-8") for page in pages}
+        inside = addresses_inside(list(rendered))
+        own = {url: page_classes_of(html, memo) for url, html in rendered.items()}
+        index_classes = page_classes_of(index, memo)
+        if classes_by_url is not None:
+            classes_by_url.update(own)
+            classes_by_url[""] = index_classes
+        classes = set(index_classes).union(*own.values())
+        context = memo.key(shared, *sorted(classes), *(f"{k}\0{v}" for k, v in inside.items()))
+        self.keys = {page.url: memo.key(context, "part", page.url, page.lang, page.title,
+                                        rendered[page.url]) for page in pages}
+        index_key = memo.key(context, "index", index)
+        self.whole = memo.key(context, "site", index, *self.keys.values())
+        # When the whole is kept, its parts are still wanted next time.
+        memo.keep([*self.keys.values(), index_key])
+        self.kept = memo.previous(self.whole, relative)
 
-    def make(reads: Reads) -> bytes:
-        templates = [memo.part(keys[page.url], post_part(page), reads) for page in pages]
-        router = router_script(scripts)
-        edition = Edition(reads, "", site_url, scripts, payload, inside, classes,
-                          stylesheets=stylesheets)
-        # The index is a part too: an edit to a post's body changes the index rarely.
-        page = memo.part(memo.key(context, "index", index),
-                         lambda index_reads: Edition(index_reads, "", site_url, scripts, payload,
-                                                     inside, classes, stylesheets=stylesheets,
-                                                     ).rewritten(index), reads)
-        return edition.finish(page, "\n".join([*templates, router, ""]))
+        def post_part(page: Page) -> Callable[[Reads], str]:
+            return lambda reads: site_edition_part(page, rendered[page.url], reads, site_url,
+                                                   scripts, inside, classes, stylesheets)
+        self.post_part = post_part
 
-    whole = memo.key(context, "site", index, *keys.values())
-    # When the whole is kept, its parts are still wanted next time.
-    memo.keep([*keys.values(), memo.key(context, "index", index)])
-    return memo.edition(whole, relative, "the offline edition of the site", make)
+        def make(reads: Reads) -> bytes:
+            templates = [memo.part(self.keys[page.url], post_part(page), reads)
+                         for page in pages]
+            edition = Edition(reads, "", site_url, scripts, payload, inside, classes,
+                              stylesheets=stylesheets)
+            # The index is a part too: an edit to a post's body changes the index rarely.
+            page = memo.part(index_key, lambda index_reads: Edition(
+                index_reads, "", site_url, scripts, payload, inside, classes,
+                stylesheets=stylesheets).rewritten(index), reads)
+            return edition.finish(page, "\n".join([*templates, router_script(scripts), ""]))
+        self.make = make
+
+    def missing_parts(self) -> list[tuple[Page, str, Callable[[Reads], str]]]:
+        """(post, key, maker) of each post's part that must be made (none if the file
+        is kept)."""
+        if self.kept is not None:
+            return []
+        return [(page, self.keys[page.url], self.post_part(page)) for page in self.pages
+                if not self.memo.has_part(self.keys[page.url])]
+
+    def finish(self) -> int:
+        """Put the file in the site (the previous build's, or made); its size."""
+        return self.memo.edition(self.whole, self.relative, "the offline edition of the site",
+                                 self.make)
 
 
 def site_edition_part(page: Page, html: str, reads, site_url: str, scripts: dict[str, str],

@@ -37,6 +37,8 @@ class SiteFiles:
     data: dict[str, bytes] = field(default_factory=dict)  # rendered files
     copies: dict[str, Path] = field(default_factory=dict)  # files copied as they are
     origins: dict[str, Origin] = field(default_factory=dict)  # who asked for each path
+    # copies the build made itself, in a scratch folder: linked into the site, not copied
+    made: set[str] = field(default_factory=set)
 
     def write_text(self, relative: str, text: str, origin: Origin) -> None:
         self.write_bytes(relative, text.encode("utf-8"), origin)
@@ -54,6 +56,12 @@ class SiteFiles:
     def copy_file(self, source: Path, relative: str, origin: Origin) -> None:
         self._claim(relative, origin)
         self.copies[relative] = source
+
+    def link_file(self, source: Path, relative: str, origin: Origin) -> None:
+        """A file this build made at `source` (never an author's: the site gets a hard
+        link to it, which would share the author's edits)."""
+        self.copy_file(source, relative, origin)
+        self.made.add(relative)
 
     def __contains__(self, relative: str) -> bool:
         return relative in self.data or relative in self.copies
@@ -117,6 +125,15 @@ def _unchanged_copy(source: Path, previous: Path) -> bool:
     return same_inode or (a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns)
 
 
+def _same_bytes(made: Path, previous: Path) -> bool:
+    """A file the build made (in a scratch folder) holds what the old site's does."""
+    try:
+        return made.stat().st_size == previous.stat().st_size and (
+            made.read_bytes() == previous.read_bytes())
+    except OSError:
+        return False
+
+
 def _old_files(root: Path) -> set[str]:
     found = set()
     for folder, _dirs, names in os.walk(root):
@@ -164,7 +181,8 @@ def write_site(out_dir: Path, files: SiteFiles) -> int:
     unchanged = {rel for rel, data in files.data.items()
                  if rel in old and _unchanged_data(out / rel, data)}
     unchanged |= {rel for rel, source in files.copies.items()
-                  if rel in old and _unchanged_copy(source, out / rel)}
+                  if rel in old and (_unchanged_copy(source, out / rel) or (
+                      rel in files.made and _same_bytes(source, out / rel)))}
     if MARKER in old and _unchanged_data(out / MARKER, MARKER_TEXT):
         unchanged.add(MARKER)
     wanted = files.paths() | {MARKER}
@@ -197,6 +215,8 @@ def _fill(staging: _Staging, files: SiteFiles, previous: Path | None,
     for rel, source in sorted(files.copies.items()):
         if rel in unchanged:
             staging.link(previous / rel, rel)  # type: ignore[operator]
+        elif rel in files.made:
+            jobs.append(partial(staging.link, source, rel))
         else:
             jobs.append(partial(staging.copy, source, rel))
     # Making a folder or a file costs the kernel far more than copying bytes (up to a

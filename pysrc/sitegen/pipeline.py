@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import shutil
 import time
 
 from nnpress import i18n
@@ -130,8 +131,9 @@ def build_all(config: BuildConfig, started: float) -> BuildReport:
     # Each post, and the whole site, as one file that works offline. The links to them
     # show their sizes: each post gets its link, and the index is rendered once more.
     memo = EditionMemo(config.edition_cache, out, config.out_dir.resolve())
+    scratch = config.state_dir / "editions-made"  # where workers make editions
     classes = editions.write_editions(site, pages, out, config.client_dir,
-                                      config.runtime_cache, memo)
+                                      config.runtime_cache, memo, scratch)
     for page in pages:
         out.replace_text(page.output_path,
                          with_edition_link(env, site, page, marked.pop(page.url)))
@@ -145,6 +147,8 @@ def build_all(config: BuildConfig, started: float) -> BuildReport:
 
     build_record.forget(config.state_dir)  # it would describe the site being replaced
     changed = write_site(config.out_dir, out)  # nothing above touched build/
+    if scratch.exists():  # its files are linked into the site now
+        shutil.rmtree(scratch, ignore_errors=True)
     cache.save()
     memo.save()
     katex_answers.save()
