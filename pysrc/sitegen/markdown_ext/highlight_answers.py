@@ -19,12 +19,13 @@ KaTeX's (katex_answers.py).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pygments
 from pymdownx import __version__ as PYMDOWNX_VERSION
 from pymdownx import highlight
+
+from . import answer_store
 
 VERSIONS = f"pygments {pygments.__version__}, pymdownx {PYMDOWNX_VERSION}"
 MAX_ANSWERS = 20_000  # code blocks kept: a few kB each
@@ -95,20 +96,14 @@ def save() -> None:
         _read_store()
     if not _changed:
         return
-    _store.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _store.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"versions": VERSIONS, "answers": _known}), encoding="utf-8")
-    tmp.replace(_store)
+    answer_store.write(_store, {"versions": VERSIONS}, list(_known.items()))
     _changed = False
 
 
 def _add(answers) -> None:
     global _changed
-    for question, html in answers:
-        if question not in _known:
-            if len(_known) >= MAX_ANSWERS:
-                _known.clear()
-            _known[question], _changed = html, True
+    if answer_store.add(_known, answers, MAX_ANSWERS):
+        _changed = True
 
 
 def _read_store() -> None:
@@ -116,13 +111,9 @@ def _read_store() -> None:
     some of them."""
     global _store_read, _changed
     _store_read = True
-    try:
-        stored = json.loads(_store.read_text(encoding="utf-8")) if _store else {}
-    except (OSError, ValueError):
-        stored = {}  # none yet, or damaged: it only costs time
-    if not isinstance(stored, dict) or stored.get("versions") != VERSIONS:
+    answers = answer_store.read(_store, {"versions": VERSIONS})
+    if answers is None:
         _changed = bool(_known)
         return
-    answers = stored["answers"]
-    _add(answers.items())
+    _add((question, html) for question, html in answers)
     _changed = len(_known) > len(answers)

@@ -12,11 +12,11 @@ Worker processes (convert.py) hand the answers they asked for back with their pa
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from .. import project_files
 from ..math_assets import KATEX_VERSION
+from . import answer_store
 from .katex import katex_process
 
 Question = tuple[str, bool]  # (tex, display)
@@ -96,32 +96,24 @@ def save() -> None:
         _read_store(known)
     if not _changed:
         return
-    _store.parent.mkdir(parents=True, exist_ok=True)
-    _store.write_text(json.dumps({"katex": KATEX_VERSION, "answers": [
-        [tex, display, answer] for (tex, display), answer in known.items()]}), encoding="utf-8")
+    answer_store.write(_store, {"katex": KATEX_VERSION}, [
+        [tex, display, answer] for (tex, display), answer in known.items()])
     _changed = False
 
 
 def _add(known: dict[Question, dict], answers) -> None:
     global _changed
-    for question, answer in answers:
-        if question not in known:
-            if len(known) >= MAX_ANSWERS:
-                known.clear()
-            known[question], _changed = answer, True
+    if answer_store.add(known, answers, MAX_ANSWERS):
+        _changed = True
 
 
 def _read_store(known: dict[Question, dict]) -> None:
     """Add the store's answers to `known`; note whether the store lacks some of `known`."""
     global _store_read, _changed
     _store_read = True
-    try:
-        stored = json.loads(_store.read_text(encoding="utf-8")) if _store else {}
-    except (OSError, ValueError):
-        stored = {}  # none yet, or damaged: it only costs time
-    if not isinstance(stored, dict) or stored.get("katex") != KATEX_VERSION:
+    answers = answer_store.read(_store, {"katex": KATEX_VERSION})
+    if answers is None:
         _changed = bool(known)
         return
-    answers = stored["answers"]
     _add(known, (((tex, bool(display)), answer) for tex, display, answer in answers))
     _changed = len(known) > len(answers)
