@@ -182,18 +182,27 @@ def test_the_record_is_gone_once_a_full_build_starts_writing(site, monkeypatch):
 
 
 # ---- killed while replacing files: the old site or the new one ----------------------
+# The quick rebuild of an edit to a post's text, and the full build of an edit to its
+# excerpt: both change a few files in place, through a journal.
+EDITS = {"quick": ("and code:", "and the code of v2:"),
+         "full": ("The first paragraph", "The v2 paragraph")}
+# recover() runs first in every build, and again in the full build's write phase; the
+# next call of _finish_replacing is the swap's, just committed
+FINISHES = {"quick": 2, "full": 3}
 
-@pytest.fixture
-def versions(site):
-    """site/ holds v1; content/ holds v2, one post's text edited. (v1, v2) digests."""
+
+@pytest.fixture(params=sorted(EDITS))
+def versions(site, request):
+    """site/ holds v1; content/ holds v2, one post's text edited. (v1, v2) digests, and
+    the call of _finish_replacing that finishes the swap."""
     v1 = digest(site / "site")
-    edit(site, "plain.md", "and code:", "and the code of v2:")
+    edit(site, "plain.md", *EDITS[request.param])
     build(BuildConfig(site / "content", site / "full"), quick=False)
-    return v1, digest(site / "full")
+    return v1, digest(site / "full"), FINISHES[request.param]
 
 
 def test_killed_before_the_swap_is_committed_the_old_site_stays(versions, site):
-    v1, v2 = versions
+    v1, v2, _ = versions
     assert kill_build_at(site, "sitegen.out_folder:os.rename", 1,
                          out="site") == -signal.SIGKILL
     assert (site / "site" / ".nnpress-replacing.pending").exists()
@@ -205,9 +214,8 @@ def test_killed_before_the_swap_is_committed_the_old_site_stays(versions, site):
 
 
 def test_killed_after_the_commit_the_next_build_finishes_the_swap(versions, site):
-    v1, v2 = versions
-    # the first call is the build's recover(); the second, the swap's, just committed
-    assert kill_build_at(site, "sitegen.out_folder:_finish_replacing", 2,
+    v1, v2, finish = versions
+    assert kill_build_at(site, "sitegen.out_folder:_finish_replacing", finish,
                          out="site") == -signal.SIGKILL
     assert (site / "site" / JOURNAL).exists()
     recover(site / "site")

@@ -111,16 +111,25 @@ def swap_in(staging: Path, out_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def replace_files(out_dir: Path, files: dict[str, bytes]) -> None:
-    """Put `files` (site-relative path -> bytes; each a file the site has) into the
-    output folder in place, all or none (see the module's docstring)."""
+def replace_files(out_dir: Path, files: dict[str, bytes | Path],
+                  linked: frozenset[str] = frozenset()) -> None:
+    """Put `files` into the output folder in place, all or none (see the module's
+    docstring): site-relative path -> its bytes, or a file to copy (to link, for the
+    paths in `linked`: files the build made, never an author's). Each path's folder
+    must exist."""
     out = out_dir.resolve()
     names = sorted(files)
     pending = out / JOURNAL_PENDING
     try:
         pending.write_bytes(b"")  # from here, recover() knows to look for new files
         for name in names:
-            (out / (name + NEW_SUFFIX)).write_bytes(files[name])
+            new, value = out / (name + NEW_SUFFIX), files[name]
+            if isinstance(value, bytes):
+                new.write_bytes(value)
+            elif name in linked:
+                os.link(value, new)
+            else:
+                shutil.copy2(value, new)
         pending.write_text(json.dumps(names), encoding="utf-8")
     except OSError as exc:
         _drop_new_files(out)
