@@ -210,8 +210,7 @@ def record_full_build(config, inputs: dict[str, Stat], pages, links, site: dict[
             classes=digest(*classes[page.url]), plain=is_plain(page))
     outputs, folders = output_stats(config.out_dir)
     site = site | {
-        "posts": {str(page.source.resolve().relative_to(links.content_dir)): page.url
-                  for page in pages},
+        "posts": {links.site_path(page.source): page.url for page in pages},
         "assets": sorted(links.assets), "generated": sorted(links.generated),
         "order": [page.url for page in pages], "widgets": sum(len(p.widgets) for p in pages),
         "classes": sorted(set().union(*classes.values())), "manifest": manifest}

@@ -20,8 +20,11 @@ import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 PARALLEL_FROM = 24  # jobs to run before workers pay for their start
 CHUNK = 8  # jobs a worker runs per message
@@ -49,6 +52,8 @@ class EditionWorkers:
         if (len(self.jobs) < PARALLEL_FROM or workers < 2
                 or "fork" not in multiprocessing.get_all_start_methods()):
             return self
+        from concurrent.futures import ProcessPoolExecutor  # a process's first build only
+
         self.scratch.mkdir(parents=True)
         _work = (self.jobs, self.scratch)
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))

@@ -108,9 +108,8 @@ def _remake(config, record: BuildRecord, edited: list[str]) -> dict[str, bytes] 
            for p, f in zip(pages, facts, strict=True)):
         return None
     site = record.site
-    links = LinkResolver(config.content_dir,
-                         {config.content_dir / rel: url for rel, url in site["posts"].items()},
-                         set(site["assets"]), set(site["generated"]))
+    links = LinkResolver.known(config.content_dir, site["posts"], set(site["assets"]),
+                               set(site["generated"]))
     katex_answers.use_store(config.state_dir / "katex.json")
     highlight_answers.use_store(config.state_dir / "highlight.json")
     convert_pages(pages, ConversionCache(None), links, 1,

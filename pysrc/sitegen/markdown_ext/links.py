@@ -55,6 +55,16 @@ class LinkResolver:
         self._posts = {self.site_path(p): url for p, url in self.post_urls.items()}
         self._urls = set(self._posts.values()) | self.generated | {""}  # "" is the home page
 
+    @classmethod
+    def known(cls, content_dir: Path, posts: dict[str, str], assets: set[str],
+              generated: set[str]) -> LinkResolver:
+        """A resolver whose posts are given by their paths in content/ ("posts/b.md", as
+        `site_path` gives them): no file is looked at (a quick rebuild's, from its record)."""
+        resolver = cls(content_dir, {}, assets, generated)
+        resolver._posts = dict(posts)
+        resolver._urls = set(posts.values()) | resolver.generated | {""}
+        return resolver
+
     def fingerprint(self) -> str:
         """A hash of what links are resolved against, for a conversion cache key."""
         facts = [sorted(self._posts.items()), sorted(self.assets), sorted(self.generated)]
