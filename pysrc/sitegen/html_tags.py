@@ -79,11 +79,16 @@ def start_tags_named(html: str, names: frozenset[str]) -> Iterator[Tag]:
 @lru_cache(maxsize=8)
 def _named_finder(names: frozenset[str]) -> re.Pattern:
     """Everything up to and including the next start tag named in `names`, read by MARKUP's
-    rules (the raw-text elements are among the names, so that their text is skipped)."""
+    rules (the raw-text elements are among the names, so that their text is skipped).
+
+    Possessive (never given back): the rest of a tag, read as runs of plain characters and
+    quoted values (there is one way to read it); and the text skipped, since what follows
+    it matches always (the tag wanted, or nothing). A tag's name is not: given back, it can
+    start a quoted value, as in MARKUP. A third faster than a character at a time."""
     wanted = "|".join(sorted(map(re.escape, names | RAW_TEXT.keys()), key=len, reverse=True))
-    tag_rest = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
-    skip = (r"""(?:[^<]+|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/][^>]*>"""
-            rf"""|<(?!(?:{wanted})[\s/>])[a-zA-Z][^\s/>]*{tag_rest}|<(?![a-zA-Z!?/]))*""")
+    tag_rest = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>"""
+    skip = (r"""(?:[^<]++|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/][^>]*+>"""
+            rf"""|<(?!(?:{wanted})[\s/>])[a-zA-Z][^\s/>]*{tag_rest}|<(?![a-zA-Z!?/]))*+""")
     return re.compile(rf"""{skip}(?:<((?:{wanted}))(?=[\s/>]){tag_rest})?""", re.S | re.I)
 
 
