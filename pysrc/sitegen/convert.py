@@ -23,6 +23,7 @@ from .cache import ConversionCache, key_for
 from .errors import BuildError, SourceError
 from .html_urls import remember_spans, url_spans
 from .inline_styles import styles_to_classes
+from .markdown_ext.block_skip import BlockSkipExtension
 from .markdown_ext.inline_skip import InlineSkipExtension
 from .markdown_ext.katex_answers import drain_new
 from .markdown_ext.katex_answers import remember as remember_maths
@@ -120,6 +121,7 @@ def make_markdown(page: PageContext | None = None, links: LinkResolver | None = 
             *[use[name] for name in ("widgets", "runnable", "live", "math") if name in use],
             *([LinkExtension(links, page)] if links else []),  # relative links, checked
             InlineSkipExtension(),  # inline patterns tried only where they may match
+            BlockSkipExtension(),  # block processors asked only about blocks they may take
         ],
         extension_configs={
             "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight"},
