@@ -26,6 +26,7 @@ import base64
 import mimetypes
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
@@ -189,7 +190,7 @@ class Edition:
             return tag.start, tag.end, with_attributes(tag.text, {"href": self.absolute(href)})
         return removal(html, tag.start, tag.end)  # nothing there to point at from the disk
 
-    def link_target(self, href: str, attrs: dict[str, str]) -> dict[str, str]:
+    def link_target(self, href: str, attrs: Mapping[str, str]) -> dict[str, str]:
         """A link: to a page of the site (the site's address, if known), or to a file (in)."""
         path = self.site_path(href)
         if path is None:
