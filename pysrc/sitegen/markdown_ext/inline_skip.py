@@ -69,9 +69,13 @@ class SkippingInlineProcessor(InlineProcessor):
         patterns, needs, index, start = self.patterns, self.needs, patternIndex, 0
         while index < len(patterns):
             wanted = needs[index]
-            if wanted is not None and not any(text in data for text in wanted):
-                index, start = index + 1, 0  # what a pattern that finds nothing gives
-                continue
+            if wanted is not None:
+                for text in wanted:
+                    if text in data:
+                        break
+                else:
+                    index, start = index + 1, 0  # what a pattern that finds nothing gives
+                    continue
             data, matched, start = apply(patterns[index], data, index, start)
             if not matched:
                 index += 1
