@@ -1,14 +1,14 @@
 """What the offline editions of one build share: the stylesheets they inline, and their
 text in UTF-8, which is encoded a piece at a time.
 
-A post's edition is its page with the site's stylesheets and fonts put in: 250 kB, of which
-the page is a tenth. A page with a character outside ASCII (the theme switch's "◐") makes
-Python hold all of the edition's text two bytes a character or more, and encoding that,
-once per post, was a third of making the editions. So an edition is kept as the pieces it is made
-of (the page's text between the tags changed, and each changed tag's new text), and each
-piece is encoded on its own: UTF-8 of a text is the UTF-8 of its pieces end to end. A long
-new text (a stylesheet, a script) is the same in every edition of the build and is
-encoded once, in the build's shared Stylesheets.
+A post's edition is its page with the site's stylesheets and fonts put in: 250 kB, of
+which the page is a tenth. A page with a character outside ASCII (the theme switch's "◐")
+makes Python hold all of the edition's text two bytes a character or more, and encoding
+that, once per post, was a third of making the editions. So an edition is kept as the
+pieces it is made of (the page's text between the tags changed, and each changed tag's
+new text), and each piece is encoded on its own: UTF-8 of a text is the UTF-8 of its
+pieces end to end. A long new text (a stylesheet, a script) is the same in every edition
+of the build and is encoded once, in the build's shared Stylesheets.
 """
 
 from __future__ import annotations

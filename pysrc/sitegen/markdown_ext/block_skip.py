@@ -4,8 +4,8 @@ look for.
 Markdown asks each block processor in turn whether a block is its kind (a heading, a
 quote, a rule, a table...), and most blocks are paragraphs of prose: each test runs a
 regular expression over the whole block, several of which start with `^` or `\\n` and
-are tried at every character. On a plain page the tests that said no were a tenth of its
-conversion. A processor whose test cannot say yes without some text in the block (a `#`
+are tried at every character. On a plain page the tests that said no took 0.3 ms of the
+5 its conversion took. A processor whose test cannot say yes without some text in the block (a `#`
 for a heading, a `>` for a quote) now says no at once when the block lacks it, which is
 what its test would have said; the processor is otherwise Markdown's own.
 
