@@ -24,6 +24,7 @@ from .errors import BuildError, SourceError
 from .html_urls import remember_spans, url_spans
 from .inline_styles import styles_to_classes
 from .markdown_ext.block_skip import BlockSkipExtension
+from .markdown_ext.code_style import UnreadStyle
 from .markdown_ext.inline_skip import InlineSkipExtension
 from .markdown_ext.katex_answers import drain_new
 from .markdown_ext.katex_answers import remember as remember_maths
@@ -124,7 +125,8 @@ def make_markdown(page: PageContext | None = None, links: LinkResolver | None = 
             BlockSkipExtension(),  # block processors asked only about blocks they may take
         ],
         extension_configs={
-            "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight"},
+            "pymdownx.highlight": {"use_pygments": True, "css_class": "highlight",
+                                   "pygments_style": UnreadStyle},  # classes, no styles
             "toc": {"permalink": False},
         },
         output_format="html",
