@@ -29,6 +29,9 @@ from .errors import BuildError, SourceError
 from .html_urls import remember_spans, url_spans
 from .inline_styles import styles_to_classes
 from .markdown_ext import highlight_answers
+from .markdown_ext.block_skip import BlockSkipExtension
+from .markdown_ext.code_style import UnreadStyle
+from .markdown_ext.inline_skip import InlineSkipExtension
 from .markdown_ext.katex_answers import drain_new
 from .markdown_ext.katex_answers import remember as remember_maths
 from .markdown_ext.katex_answers import warm_up as katex_warm_up
@@ -50,17 +53,44 @@ PARALLEL_FROM = 24  # pages to convert before worker processes pay for themselve
 FIGURE = re.compile(r'<figure class="nn-widget.*?</figure>', re.S)
 
 
+class Holds:
+    """A hint that text holds one of some `strings`."""
+
+    def __init__(self, *strings: str):
+        self.strings = strings
+
+    def search(self, text: str) -> bool:
+        return any(string in text for string in self.strings)
+
+
+class MagiclinkHint:
+    """What magiclink's patterns need: "://", "www." in any case, or an "@" between a
+    letter, digit or one of -+_ and a letter, digit or one of -_. As one regular
+    expression, tried at every character of the page, this took a twentieth of a plain
+    page's conversion; the "@" test is that expression's, tried at each "@"."""
+
+    AT = re.compile(r"[-+a-z\d_]@[-a-z\d_]", re.I)
+
+    def search(self, text: str) -> bool:
+        if "://" in text or "www." in text.lower():
+            return True
+        at = text.find("@", 1)
+        while at >= 0 and not self.AT.match(text, at - 1):
+            at = text.find("@", at + 1)
+        return at >= 0
+
+
 # Syntax a page may not use at all, and text that shows it might: a page without the
 # text converts to the same HTML without the extension, whose patterns would cost
 # every page time (magiclink's alone, a tenth of a plain page's conversion). Each
 # test errs on the side of enabling: any `$` enables the maths (`\$` included).
 OPTIONAL_SYNTAX = {
-    "magiclink": re.compile(r"://|www\.|[-+a-z\d_]@[-a-z\d_]", re.I),  # what its patterns need
-    "tilde": re.compile("~"),
-    "widgets": re.compile("widget"),
-    "runnable": re.compile("run"),
-    "live": re.compile(r"live|\{="),
-    "math": re.compile(r"\$"),
+    "magiclink": MagiclinkHint(),  # what its patterns need
+    "tilde": Holds("~"),
+    "widgets": Holds("widget"),
+    "runnable": Holds("run"),
+    "live": Holds("live", "{="),
+    "math": Holds("$"),
 }
 ALL_SYNTAX = frozenset(OPTIONAL_SYNTAX)
 
@@ -91,8 +121,10 @@ def make_markdown(page: PageContext | None = None, links: LinkResolver | None = 
         extensions=[
             TableExtension(),  # GitHub-style tables
             SuperFencesCodeExtension(),  # fenced code, also nested in lists
-            # Pygments, at build time; each block's HTML kept between builds
-            highlight_answers.HighlightExtension(use_pygments=True, css_class="highlight"),
+            # Pygments, at build time; each block's HTML kept between builds. Its
+            # formatter writes classes, never styles (code_style.py)
+            highlight_answers.HighlightExtension(use_pygments=True, css_class="highlight",
+                                                 pygments_style=UnreadStyle),
             *[use[name] for name in ("tilde",) if name in use],
             TasklistExtension(),  # - [x] task lists
             *[use[name] for name in ("magiclink",) if name in use],
@@ -100,6 +132,8 @@ def make_markdown(page: PageContext | None = None, links: LinkResolver | None = 
             TocExtension(permalink=False),  # heading ids
             *[use[name] for name in ("widgets", "runnable", "live", "math") if name in use],
             *([LinkExtension(links, page)] if links else []),  # relative links, checked
+            InlineSkipExtension(),  # inline patterns tried only where they may match
+            BlockSkipExtension(),  # block processors asked only about blocks they may take
         ],
         output_format="html",
     )

@@ -12,10 +12,11 @@ may hold ">". Attributes are read only for the tags asked about.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from html import unescape
+from types import MappingProxyType
 
 MARKUP = re.compile(r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/][^>]*>"""
                     r"""|<([a-zA-Z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>""", re.S)
@@ -32,14 +33,20 @@ class Tag:
     text: str  # the tag as written
 
     @cached_property
-    def attrs(self) -> dict[str, str]:
+    def attrs(self) -> Mapping[str, str]:
         """Names lowercased, values unescaped; a bare attribute is "". The first of two wins."""
-        found: dict[str, str] = {}
-        for m in ATTRIBUTE.finditer(self.text, 1 + len(self.name), len(self.text) - 1):
-            value = m.group(2) or ""
-            value = value[1:-1] if value[:1] in "\"'" else value
-            found.setdefault(m.group(1).lower(), unescape(value))
-        return found
+        return attributes(self.text, len(self.name))
+
+
+@lru_cache(maxsize=4096)  # the same head, header and footer tags on every page of a build
+def attributes(text: str, name_length: int) -> Mapping[str, str]:
+    """Tag.attrs of the start tag `text` whose name is `name_length` long (read-only: shared)."""
+    found: dict[str, str] = {}
+    for m in ATTRIBUTE.finditer(text, 1 + name_length, len(text) - 1):
+        value = m.group(2) or ""
+        value = value[1:-1] if value[:1] in "\"'" else value
+        found.setdefault(m.group(1).lower(), unescape(value))
+    return MappingProxyType(found)
 
 
 def start_tags(html: str, at: int = 0) -> Iterator[Tag]:
@@ -79,11 +86,16 @@ def start_tags_named(html: str, names: frozenset[str]) -> Iterator[Tag]:
 @lru_cache(maxsize=8)
 def _named_finder(names: frozenset[str]) -> re.Pattern:
     """Everything up to and including the next start tag named in `names`, read by MARKUP's
-    rules (the raw-text elements are among the names, so that their text is skipped)."""
+    rules (the raw-text elements are among the names, so that their text is skipped).
+
+    Possessive (never given back): the rest of a tag, read as runs of plain characters and
+    quoted values (there is one way to read it); and the text skipped, since what follows
+    it matches always (the tag wanted, or nothing). A tag's name is not: given back, it can
+    start a quoted value, as in MARKUP. A third faster than a character at a time."""
     wanted = "|".join(sorted(map(re.escape, names | RAW_TEXT.keys()), key=len, reverse=True))
-    tag_rest = r"""(?:[^>"']|"[^"]*"|'[^']*')*>"""
-    skip = (r"""(?:[^<]+|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/][^>]*>"""
-            rf"""|<(?!(?:{wanted})[\s/>])[a-zA-Z][^\s/>]*{tag_rest}|<(?![a-zA-Z!?/]))*""")
+    tag_rest = r"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>"""
+    skip = (r"""(?:[^<]++|<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?/][^>]*+>"""
+            rf"""|<(?!(?:{wanted})[\s/>])[a-zA-Z][^\s/>]*{tag_rest}|<(?![a-zA-Z!?/]))*+""")
     return re.compile(rf"""{skip}(?:<((?:{wanted}))(?=[\s/>]){tag_rest})?""", re.S | re.I)
 
 

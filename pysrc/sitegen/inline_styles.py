@@ -31,18 +31,35 @@ def styles_to_classes(html: str, styles: dict[str, str]) -> str:
 
     def restyle(match: re.Match[str]) -> str:
         tag, style = match.group(0), match.group(1)
-        if not style.strip():
-            return tag.replace(f' style="{style}"', "", 1)
-        name = class_name(style)
-        styles[name] = style
-        tag = tag.replace(f' style="{style}"', "", 1)
-        if found := CLASS_ATTRIBUTE.search(tag):
-            classes = f"{found.group(1)} {name}".strip()
-            return tag[: found.start()] + f' class="{classes}"' + tag[found.end():]
-        end = -2 if tag.endswith("/>") else -1
-        return tag[:end] + f' class="{name}"' + tag[end:]
+        found = _restyled.get((tag, style))
+        if found is None:
+            if len(_restyled) >= 65536:  # a long `serve` session: start again
+                _restyled.clear()
+            found = _restyled[tag, style] = restyled(tag, style)
+        if found[1]:
+            styles[found[1]] = style
+        return found[0]
 
     return STYLED_TAG.sub(restyle, html)
+
+
+# KaTeX writes the same few dozen styled tags on every page with maths: each is made
+# over once per process.
+_restyled: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def restyled(tag: str, style: str) -> tuple[str, str]:
+    """(the start `tag` with its attribute style="`style`" made a class, the class's
+    name or "" for a style that is blank)."""
+    tag = tag.replace(f' style="{style}"', "", 1)
+    if not style.strip():
+        return tag, ""
+    name = class_name(style)
+    if found := CLASS_ATTRIBUTE.search(tag):
+        classes = f"{found.group(1)} {name}".strip()
+        return tag[: found.start()] + f' class="{classes}"' + tag[found.end():], name
+    end = -2 if tag.endswith("/>") else -1
+    return tag[:end] + f' class="{name}"' + tag[end:], name
 
 
 def stylesheet(styles: dict[str, str]) -> str:

@@ -26,12 +26,14 @@ import base64
 import mimetypes
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 from urllib.parse import unquote, urlsplit
 
-from .html_tags import Tag, removal, splice
+from .edition_shared import Piece, Stylesheets, encoded, pieces, split, utf8
+from .html_tags import Tag, removal
 from .html_urls import attribute_spans, is_local, relative_url, split_srcset
 from .math_assets import fonts_used, with_fonts
 from .output import SiteFiles
@@ -77,17 +79,23 @@ class Edition:
     classes: set[str] | None = None
     file_url: str | None = None  # the folder of the file `html` goes into; None: page_url
     # The stylesheets inlined so far by this build's editions, shared among them: every
-    # post inlines the same theme and the same maths fonts (Stylesheets, below).
+    # post inlines the same theme and the same maths fonts (edition_shared.py).
     stylesheets: Stylesheets | None = None
+    _pieces: list[Piece] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def make(self, html: str, before_body: str = "",
              tags: tuple[Tag, ...] | None = None) -> bytes:
         """The edition of `html`, with `before_body` (HTML) put before </body>. `tags`: the
         start tags of `html` that an edition may change (`scan_page`), when known."""
-        return self.finish(self.rewritten(html, tags), before_body)
+        return self.finish(self.rewritten(html, tags), before_body, self._pieces)
 
     def rewritten(self, html: str, tags: tuple[Tag, ...] | None = None) -> str:
         """`html` with each tag an edition changes changed: the edition without its runtime."""
+        self._pieces = pieces(html, self.edits(html, tags))
+        return "".join(text for text, _new in self._pieces)
+
+    def edits(self, html: str, tags: tuple[Tag, ...] | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, new text) for each tag of `html` an edition changes, in order."""
         if tags is None or self.classes is None:
             scanned_tags, own_classes = scan_page(html)
             tags = scanned_tags if tags is None else tags
@@ -99,25 +107,29 @@ class Edition:
             edit = self.rewrite(html, tag, classes)
             if edit is not None:
                 edits.append(edit)
-        return splice(html, edits)
+        return edits
 
-    def finish(self, html: str, before_body: str = "") -> bytes:
+    def finish(self, html: str, before_body: str = "",
+               found: list[Piece] | None = None) -> bytes:
         """The edition of the `rewritten` page `html`: `before_body` and the runtime (when
-        there is one) put before </body>."""
+        there is one) put before </body>. `found`: the pieces `html` was joined from, to
+        encode one by one (edition_shared.py)."""
+        found = [(html, False)] if found is None else found
+        shared = self.stylesheets.encoded if self.stylesheets is not None else None
         if self.payload is None and not before_body:
-            return html.encode("utf-8")
+            return utf8(found, shared)
         body_end = html.rfind("</body>")
         if body_end < 0:
             raise ValueError(f"{self.page_url or 'index'}: no </body> to put the runtime before")
-        parts = [html[:body_end], before_body]
+        head, tail = split(found, body_end)
+        parts = [utf8(head, shared), before_body.encode("utf-8")]
         if self.payload is not None:
-            parts += [inline_script(self.scripts[WORKER_SCRIPT],
-                                    f' type="text/plain" id="{WORKER_ID}"'),
-                      f'\n<script type="application/octet-stream" id="{PAYLOAD_ID}">']
-        encoded = [part.encode("utf-8") for part in parts]
-        if self.payload is not None:
-            encoded += [self.payload, b"</script>\n"]
-        return b"".join([*encoded, html[body_end:].encode("utf-8")])
+            worker = inline_script(self.scripts[WORKER_SCRIPT],
+                                   f' type="text/plain" id="{WORKER_ID}"')
+            parts += [encoded(worker, shared),
+                      f'\n<script type="application/octet-stream" id="{PAYLOAD_ID}">'.encode(),
+                      self.payload, b"</script>\n"]
+        return b"".join([*parts, utf8(tail, shared)])
 
     def rewrite(self, html: str, tag: Tag, classes: set[str]) -> tuple[int, int, str] | None:
         """(start, end, new text) for a tag that changes, or None."""
@@ -178,7 +190,7 @@ class Edition:
             return tag.start, tag.end, with_attributes(tag.text, {"href": self.absolute(href)})
         return removal(html, tag.start, tag.end)  # nothing there to point at from the disk
 
-    def link_target(self, href: str, attrs: dict[str, str]) -> dict[str, str]:
+    def link_target(self, href: str, attrs: Mapping[str, str]) -> dict[str, str]:
         """A link: to a page of the site (the site's address, if known), or to a file (in)."""
         path = self.site_path(href)
         if path is None:
@@ -274,16 +286,6 @@ class Edition:
     def data_url(self, path: str) -> str:
         media_type = MEDIA_TYPES.guess_type(path)[0] or "application/octet-stream"
         return data_url(media_type, self.files.read(path))
-
-
-@dataclass
-class Stylesheets:
-    """One build's stylesheets, as its editions inline them."""
-
-    sources: dict[str, str] = field(default_factory=dict)  # site path -> text
-    # (site path, the maths fonts kept or None) -> (<style> element, site paths it looked at)
-    elements: dict[tuple[str, frozenset[str] | None], tuple[str, list[str]]] = field(
-        default_factory=dict)
 
 
 def site_path(url: str, folder: str) -> str | None:

@@ -38,6 +38,6 @@ def sections(page_html: str) -> tuple[Section, ...]:
 @lru_cache(maxsize=1024)
 def reading_minutes(page_html: str) -> int:
     text = html_lib.unescape(TAG.sub(" ", FIGURE.sub(" ", page_html)))
-    cjk = len(CJK.findall(text))
-    words = len(CJK.sub(" ", text).split())
+    cjk = 0 if text.isascii() else len(CJK.findall(text))
+    words = len((CJK.sub(" ", text) if cjk else text).split())  # no CJK: nothing to take out
     return max(1, math.ceil(words / WORDS_PER_MINUTE + cjk / CJK_PER_MINUTE))
