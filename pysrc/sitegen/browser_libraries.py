@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .runtime import VendorError
+from .vendored import VendorError
 
 SOURCE_MAP = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
 

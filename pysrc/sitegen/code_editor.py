@@ -26,7 +26,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .runtime import VendorError
+from .vendored import VendorError
 
 SITE_PATH = "static/vendor/code-editor.js"
 # The bundle's sha256, after the edit (python -m sitegen.code_editor prints it)

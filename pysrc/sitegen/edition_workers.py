@@ -16,7 +16,6 @@ after the other, and their bytes stay in memory.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -49,10 +48,13 @@ class EditionWorkers:
         if self.scratch.exists():  # what a failed build left
             shutil.rmtree(self.scratch, ignore_errors=True)
         workers = min(os.cpu_count() or 1, len(self.jobs) // CHUNK)
-        if (len(self.jobs) < PARALLEL_FROM or workers < 2
-                or "fork" not in multiprocessing.get_all_start_methods()):
+        if len(self.jobs) < PARALLEL_FROM or workers < 2:
             return self
-        from concurrent.futures import ProcessPoolExecutor  # a process's first build only
+        import multiprocessing  # not for a few editions (a quick rebuild's, serve's)
+        from concurrent.futures import ProcessPoolExecutor
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return self
 
         self.scratch.mkdir(parents=True)
         _work = (self.jobs, self.scratch)

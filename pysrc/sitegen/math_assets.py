@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .runtime import VendoredFile, VendorError
+from .vendored import VendoredFile, VendorError
 
 KATEX_VERSION = "0.19.1"
 CSS_NAME = "katex.min.css"

@@ -36,10 +36,10 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass
 from pathlib import Path
 
 from .file_digests import file_sha256
+from .vendored import VendoredFile, VendorError
 
 PYODIDE_VERSION = "0.27.7"
 CDN_URL = f"https://cdn.jsdelivr.net/pyodide/v{PYODIDE_VERSION}/full/"
@@ -66,16 +66,6 @@ log = logging.getLogger("nnpress.runtime")
 #: Raising is treated like None: the next source is tried.
 Source = Callable[[str], bytes | None]
 
-
-class VendorError(Exception):
-    """The runtime could not be vendored; the message says what to do."""
-
-
-@dataclass(frozen=True)
-class VendoredFile:
-    name: str
-    size: int
-    sha256: str
 
 
 def default_cache_dir() -> Path:

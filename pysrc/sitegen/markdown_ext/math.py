@@ -39,7 +39,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .. import project_files
 from ..errors import SourceError
-from ..runtime import VendorError
+from ..vendored import VendorError
 from . import fences, katex_answers
 from .katex import TypesetError
 from .page_context import PageContext
