@@ -24,7 +24,6 @@ means the next build is a full one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -32,19 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .file_digests import digest
+
 VERSION = 1  # bump when the record's shape or meaning changes
 NAME = "last-build.json"
 # Libraries whose version changes the HTML a build writes (their files' dates say so).
 LIBRARIES = ("markdown", "pymdownx", "pygments", "jinja2", "markupsafe", "yaml", "numpy")
 Stat = list[int]  # [size, mtime_ns]
 FIGURE = '<figure class="nn-widget'  # a live figure (a share card is drawn from the first)
-
-
-def digest(*parts: str) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(b"\0" + part.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
 
 
 @dataclass

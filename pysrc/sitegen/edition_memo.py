@@ -19,20 +19,13 @@ dropped when it saves.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
 
 from .cache import ConversionCache, key_for
+from .file_digests import digest
 from .output import Origin, SiteFiles
-
-
-def digest(*parts: str | bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(b"\0" + (part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part))
-    return h.hexdigest()
 
 
 class Reads:

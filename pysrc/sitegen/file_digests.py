@@ -1,4 +1,4 @@
-"""The sha256 of a file, remembered while the file is unchanged.
+"""The sha256 of a file, remembered while the file is unchanged; and of a few strings.
 
 A build checks the runtime it vendors and lists every file it publishes by
 hash, and `serve` builds again on every edit: the same 17 MB of runtime would
@@ -13,6 +13,14 @@ import hashlib
 from pathlib import Path
 
 _known: dict[tuple, bytes] = {}
+
+
+def digest(*parts: str | bytes) -> str:
+    """The sha256 (hex) of `parts`, each marked off from the next: a cache key."""
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(b"\0" + (part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part))
+    return h.hexdigest()
 
 
 def file_sha256(path: Path | str) -> bytes:

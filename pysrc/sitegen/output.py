@@ -114,7 +114,8 @@ def _clash(relative: str, origin: Origin, other: Origin, why: str = "") -> None:
                                    f"{rival}{detail}; rename or move it")
 
 
-def _unchanged_data(previous: Path, data: bytes) -> bool:
+def holds(previous: Path, data: bytes) -> bool:
+    """Whether the file at `previous` holds `data` already."""
     try:
         return previous.stat().st_size == len(data) and previous.read_bytes() == data
     except OSError:
@@ -186,11 +187,11 @@ def write_site(out_dir: Path, files: SiteFiles) -> int:
     previous = out if out.is_dir() else None
     old = _old_files(previous) if previous else set()
     unchanged = {rel for rel, data in files.data.items()
-                 if rel in old and _unchanged_data(out / rel, data)}
+                 if rel in old and holds(out / rel, data)}
     unchanged |= {rel for rel, source in files.copies.items()
                   if rel in old and (_unchanged_copy(source, out / rel) or (
                       rel in files.made and _same_bytes(source, out / rel)))}
-    if MARKER in old and _unchanged_data(out / MARKER, MARKER_TEXT):
+    if MARKER in old and holds(out / MARKER, MARKER_TEXT):
         unchanged.add(MARKER)
     wanted = files.paths() | {MARKER}
     changed = len(wanted - unchanged) + len(old - wanted)

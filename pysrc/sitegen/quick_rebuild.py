@@ -190,10 +190,11 @@ def _service_worker(client_dir: Path, record: BuildRecord, made: dict[str, bytes
 def _write(out_dir: Path, record: BuildRecord, made: dict[str, bytes]) -> int:
     """Replace the files whose bytes changed; note their new dates in `record`."""
     from .out_folder import replace_files
+    from .output import holds
 
     out = out_dir.resolve()
     changed = {relative: data for relative, data in made.items()
-               if not _holds(out / relative, data)}
+               if not holds(out / relative, data)}
     if changed:
         replace_files(out, changed)
     for relative in changed:
@@ -202,9 +203,3 @@ def _write(out_dir: Path, record: BuildRecord, made: dict[str, bytes]) -> int:
         record.folders[folder] = os.stat(out / folder).st_mtime_ns
     return len(changed)
 
-
-def _holds(path: Path, data: bytes) -> bool:
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except OSError:
-        return False
